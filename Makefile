@@ -1,0 +1,24 @@
+# The two commands: `make run` launches unknot, `make test` runs every check.
+# Both create or refresh .venv first (tools/setup.sh), system packages included.
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test bench setup sounds
+
+setup:
+	@bash tools/setup.sh
+
+run: setup
+	@$(BIN)/unknot
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict app
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python -m bench
+
+sounds: setup
+	$(BIN)/python tools/make_sounds.py

@@ -1,0 +1,198 @@
+"""The `unknot` command: list, show, plan, validate, schema, run, doctor, history."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.durations import describe, format_clock
+from app.library import Entry, Library, find, scan, validate
+from app.model import Routine
+from app.plan import build_plan
+from app.problems import RoutineFileError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="unknot",
+        description="Guided foam roller, massage ball and stick routines for runners. "
+        "With no command, opens the routine picker.",
+    )
+    parser.add_argument("--version", action="version", version=f"unknot {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("list", help="list every routine in the library")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("show", help="show a routine's moves, how-to and cautions")
+    p.add_argument("routine", metavar="ROUTINE", help="a library id or a .toml file")
+
+    p = sub.add_parser("plan", help="print the exact timeline a session follows")
+    p.add_argument("routine", metavar="ROUTINE", help="a library id or a .toml file")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("validate", help="check routine files and folders")
+    p.add_argument("paths", metavar="PATH", nargs="+", type=Path)
+
+    sub.add_parser("schema", help="print the JSON Schema of a routine file")
+
+    p = sub.add_parser("run", help="run a session")
+    p.add_argument("routine", metavar="ROUTINE", help="a library id or a .toml file")
+    p.add_argument("--plain", action="store_true", help="plain text lines instead of the TUI")
+    p.add_argument("--jsonl", action="store_true", help="with --plain: one JSON object per event")
+    p.add_argument("--mute", action="store_true", help="no sound cues")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return _picker()
+        handler = {
+            "list": _list,
+            "show": _show,
+            "plan": _plan,
+            "validate": _validate,
+            "schema": _schema,
+            "run": _run,
+        }[args.command]
+        return handler(args)
+    except RoutineFileError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _report_broken(library: Library) -> None:
+    for broken in library.broken:
+        for line in broken.lines():
+            print(f"skipped broken file: {line}", file=sys.stderr)
+
+
+def _list(args: argparse.Namespace) -> int:
+    library = scan()
+    entries = library.sorted()
+    if args.json:
+        rows = [_entry_json(e) for e in entries]
+        print(json.dumps(rows, indent=2))
+    else:
+        if not entries:
+            print("No routines found.")
+        for e in entries:
+            r = e.routine
+            total = format_clock(build_plan(r).total_seconds)
+            tools = ", ".join(r.tools) or "no tools"
+            print(f"{e.id}\n  {r.name}  ({r.purpose}, {len(r.moves)} moves, {total}; {tools})")
+            if r.source:
+                print(f"  from: {r.source}")
+    _report_broken(library)
+    return 0
+
+
+def _entry_json(entry: Entry) -> dict[str, object]:
+    r = entry.routine
+    return {
+        "id": entry.id,
+        "name": r.name,
+        "purpose": r.purpose,
+        "source": r.source,
+        "moves": len(r.moves),
+        "total_seconds": build_plan(r).total_seconds,
+        "tools": r.tools,
+        "bundled": entry.bundled,
+        "path": str(entry.path),
+    }
+
+
+def _show(args: argparse.Namespace) -> int:
+    entry = find(args.routine)
+    print(render_routine(entry.id, entry.routine))
+    return 0
+
+
+def render_routine(routine_id: str, r: Routine) -> str:
+    total = format_clock(build_plan(r).total_seconds)
+    lines = [f"{r.name}  [{routine_id}]", f"{r.purpose} - {len(r.moves)} moves - {total}", ""]
+    lines += [r.summary.strip(), ""]
+    if r.source:
+        lines += [f"Source: {r.source}", ""]
+    lines.append(
+        f"Before each move: {describe(r.transition)} to get into position; "
+        f"{describe(r.switch)} to switch sides."
+    )
+    for number, move in enumerate(r.moves, 1):
+        sides = "each side" if move.sides == "each" else "once"
+        area = f" ({move.area})" if move.area else ""
+        lines += [
+            "",
+            f"{number}. {move.name}{area}",
+            f"   {move.tool.replace('-', ' ')} - {describe(move.duration)} {sides}"
+            f" - hot-spot hold {describe(move.hold)}",
+        ]
+        lines += [f"   {text}" for text in move.how.strip().splitlines() if text.strip()]
+        lines += [f"   Caution: {c}" for c in move.cautions]
+    return "\n".join(lines)
+
+
+def _plan(args: argparse.Namespace) -> int:
+    entry = find(args.routine)
+    plan = build_plan(entry.routine)
+    if args.json:
+        data = {
+            "routine": entry.id,
+            "total_seconds": plan.total_seconds,
+            "steps": [s.to_json() for s in plan.steps],
+        }
+        print(json.dumps(data, indent=2))
+        return 0
+    print(f"{entry.routine.name}: {len(plan.steps)} steps, {format_clock(plan.total_seconds)}")
+    for s in plan.steps:
+        what = s.label() if s.kind == "work" else f"{s.kind}: {s.move.name}"
+        print(f"{s.index:>3}  {format_clock(s.start):>7}  {format_clock(s.seconds):>6}  {what}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    good, bad = validate(args.paths)
+    for entry in good:
+        print(f"{entry.path}: ok")
+    for error in bad:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+    return 1 if bad else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    schema = Routine.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "unknot routine"
+    print(json.dumps(schema, indent=2))
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    entry = find(args.routine)
+    if args.plain or args.jsonl:
+        from app.engine import Session
+        from app.plain import run_plain
+
+        session = Session(build_plan(entry.routine), routine_id=entry.id)
+        return run_plain(session, jsonl=args.jsonl)
+    from app.tui.app import run_tui
+
+    return run_tui(start=entry)
+
+
+def _picker() -> int:
+    from app.tui.app import run_tui
+
+    return run_tui()

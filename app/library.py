@@ -1,0 +1,161 @@
+"""Finding, loading and validating routine files: bundled ones and the user's own."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from app import paths
+from app.model import Routine
+from app.problems import Problem, RoutineFileError, from_validation
+
+MAX_FILE_BYTES = 1024 * 1024
+SUFFIX = ".toml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A routine that loaded cleanly, with where it came from."""
+
+    id: str
+    path: Path
+    routine: Routine
+    bundled: bool
+    digest: str
+
+
+@dataclass
+class Library:
+    """Every routine found, by id, and every file that could not be loaded."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    broken: list[RoutineFileError] = field(default_factory=list)
+
+    def sorted(self) -> list[Entry]:
+        return sorted(self.entries.values(), key=lambda e: (e.routine.name.lower(), e.id))
+
+
+def load_file(path: Path) -> Entry:
+    """Load one routine file, or raise RoutineFileError listing every problem in it."""
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise RoutineFileError(
+                file, [Problem("", f"file is {size:,} bytes; the limit is 1 MiB (1,048,576 bytes)")]
+            )
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise RoutineFileError(file, [Problem("", "is a folder, not a routine file")]) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise RoutineFileError(file, [Problem("", f"cannot be read: {reason}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise RoutineFileError(file, [Problem("", "file is over the 1 MiB limit")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RoutineFileError(
+            file,
+            [Problem(f"line {line}", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save as UTF-8")],
+        ) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RoutineFileError(file, [_syntax_problem(str(exc))]) from None
+    try:
+        routine = Routine.model_validate(data)
+    except ValidationError as exc:
+        raise RoutineFileError(file, from_validation(Routine, exc)) from None
+    return Entry(
+        id=path.stem,
+        path=path,
+        routine=routine,
+        bundled=False,
+        digest=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def _syntax_problem(message: str) -> Problem:
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    what = message.split(" (at ")[0].rstrip(".")
+    what = what[:1].lower() + what[1:]
+    if match:
+        return Problem(
+            f"line {match.group(1)}", f"TOML syntax error: {what} (column {match.group(2)})"
+        )
+    return Problem("", f"TOML syntax error: {what}")
+
+
+def routine_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith("."))
+    except OSError:
+        return []
+
+
+def scan(folders: Iterable[tuple[Path, bool]] | None = None) -> Library:
+    """Load every routine; later folders win over earlier ones (user over bundled)."""
+    if folders is None:
+        folders = [(paths.bundled_routines(), True), (paths.user_routines(), False)]
+    library = Library()
+    for folder, bundled in folders:
+        for path in routine_files(folder):
+            try:
+                entry = load_file(path)
+            except RoutineFileError as exc:
+                library.broken.append(exc)
+                continue
+            if bundled:
+                entry = Entry(entry.id, entry.path, entry.routine, True, entry.digest)
+            library.entries[entry.id] = entry
+    return library
+
+
+def find(spec: str, library: Library | None = None) -> Entry:
+    """A routine by library id, or by the path of a .toml file."""
+    candidate = Path(spec).expanduser()
+    if spec.endswith(SUFFIX) or candidate.is_file() or "/" in spec:
+        if not candidate.exists():
+            raise RoutineFileError(spec, [Problem("", "no such file")])
+        return load_file(candidate)
+    library = library if library is not None else scan()
+    entry = library.entries.get(spec)
+    if entry is not None:
+        return entry
+    for broken in library.broken:
+        if Path(broken.file).stem == spec:
+            raise broken
+    known = sorted(library.entries)
+    guess = difflib.get_close_matches(spec, known, n=1)
+    hint = f"did you mean {guess[0]!r}? " if guess else ""
+    raise RoutineFileError(
+        spec, [Problem("", f"no routine with that id; {hint}`unknot list` shows them all")]
+    )
+
+
+def validate(targets: Iterable[Path]) -> tuple[list[Entry], list[RoutineFileError]]:
+    """Check files and folders (the .toml files directly inside them)."""
+    good: list[Entry] = []
+    bad: list[RoutineFileError] = []
+    for target in targets:
+        files = routine_files(target) if target.is_dir() else [target]
+        if target.is_dir() and not files:
+            bad.append(RoutineFileError(str(target), [Problem("", "folder holds no .toml files")]))
+        for path in files:
+            if not path.exists():
+                bad.append(RoutineFileError(str(path), [Problem("", "no such file")]))
+                continue
+            try:
+                good.append(load_file(path))
+            except RoutineFileError as exc:
+                bad.append(exc)
+    return good, bad

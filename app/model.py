@@ -1,0 +1,127 @@
+"""The routine file format, as Pydantic models. Nothing here reads files or knows about screens."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
+
+from app.durations import check_range, describe, parse_duration
+
+Tool = Literal[
+    "foam-roller",
+    "small-roller",
+    "massage-ball",
+    "lacrosse-ball",
+    "trigger-ball",
+    "tennis-ball",
+    "double-ball",
+    "golf-ball",
+    "massage-stick",
+    "massage-gun",
+    "rolling-pin",
+    "hands",
+    "none",
+]
+Purpose = Literal["pre-run", "post-run", "maintenance", "any"]
+Sides = Literal["each", "none"]
+Side = Literal["left", "right"]
+
+# C0 controls (ESC among them), DEL and C1 controls; tab and newline are allowed where text may wrap.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"[\t\n]")
+
+
+def _check_text(value: str) -> str:
+    bad = _CONTROL.search(value)
+    if bad:
+        raise ValueError(
+            f"contains the control character {bad.group()!r}; only plain text is allowed"
+        )
+    return value
+
+
+def _check_line(value: str) -> str:
+    _check_text(value)
+    if _LINE_BREAK.search(value):
+        raise ValueError("must be a single line (no tabs or line breaks)")
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value.strip()
+
+
+def _duration_schema(low: int, high: int) -> WithJsonSchema:
+    return WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": low, "maximum": high},
+                {"type": "string", "pattern": r"^\s*(\d+\s*m)?\s*(\d+\s*s)?\s*$"},
+            ],
+            "description": f"seconds, from {describe(low)} to {describe(high)}: 90, '90s', '2m'",
+        }
+    )
+
+
+Line = Annotated[str, AfterValidator(_check_line)]
+Text = Annotated[str, AfterValidator(_check_text)]
+MoveSeconds = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    AfterValidator(partial(check_range, low=1, high=60 * 60)),
+    _duration_schema(1, 60 * 60),
+]
+GapSeconds = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    AfterValidator(partial(check_range, low=1, high=10 * 60)),
+    _duration_schema(1, 10 * 60),
+]
+HoldSeconds = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    AfterValidator(partial(check_range, low=1, high=5 * 60)),
+    _duration_schema(1, 5 * 60),
+]
+
+
+class Move(BaseModel):
+    """One area worked with one tool, for `duration` seconds on each side."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Annotated[Line, Field(max_length=80)]
+    area: Annotated[Line, Field(max_length=80)] | None = None
+    tool: Tool = "none"
+    duration: MoveSeconds
+    sides: Sides = "none"
+    hold: HoldSeconds = 25
+    how: Annotated[Text, Field(max_length=2000)] = ""
+    cautions: Annotated[list[Annotated[Line, Field(max_length=300)]], Field(max_length=20)] = []
+
+
+class Routine(BaseModel):
+    """A saved routine: an ordered list of moves with the gaps between them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Annotated[Line, Field(min_length=1, max_length=80)]
+    summary: Annotated[Text, Field(min_length=1, max_length=1000)]
+    purpose: Purpose = "any"
+    source: Annotated[Line, Field(max_length=300)] | None = None
+    transition: GapSeconds = 10
+    switch: GapSeconds = 5
+    moves: Annotated[list[Move], Field(min_length=1, max_length=100)]
+
+    @property
+    def tools(self) -> list[str]:
+        """The tools the routine needs, in order of first use."""
+        return list(dict.fromkeys(m.tool for m in self.moves if m.tool != "none"))

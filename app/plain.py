@@ -1,0 +1,180 @@
+"""Plain mode: a session as lines of text (or JSON), driven by commands on standard input.
+
+For screen readers, SSH sessions, scripts and tests. The loop sleeps until the engine's next
+deadline or a line of input, whichever comes first; it never counts ticks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from app.clock import Clock, monotonic
+from app.durations import format_clock
+from app.engine import Session
+from app.events import Event
+
+COMMANDS: dict[str, str] = {
+    "p": "toggle_pause",
+    "pause": "toggle_pause",
+    "resume": "toggle_pause",
+    "n": "next",
+    "next": "next",
+    "b": "back",
+    "back": "back",
+    "+": "more",
+    "more": "more",
+    "-": "less",
+    "less": "less",
+    "h": "hold",
+    "hold": "hold",
+    "q": "quit",
+    "quit": "quit",
+}
+
+
+def stamp(seconds: float) -> str:
+    """Session time as 00:03, or 1:02:03 past the hour."""
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def _tool(name: str) -> str:
+    return name.replace("-", " ")
+
+
+def describe(event: Event) -> str:
+    """One readable line for an event (without the time stamp)."""
+    f = event.fields
+    step = event.step
+    if event.kind == "session_started":
+        return f"Starting {f['routine']}: {f['steps']} steps"
+    if event.kind == "step_started" and step is not None:
+        length = format_clock(float(f.get("remaining", step.seconds)))  # type: ignore[arg-type]
+        tool = _tool(step.move.tool)
+        prefix = "Resuming: " if f.get("resumed") else ""
+        if step.kind == "transition":
+            return f"{prefix}Get ready: {step.move.name} - {length} - {tool}"
+        if step.kind == "switch":
+            return f"{prefix}Switch sides - {length}"
+        return f"{prefix}{step.label()} - {length} - {tool}"
+    if event.kind == "countdown":
+        return str(f["n"])
+    if event.kind == "halfway":
+        return "Halfway"
+    if event.kind == "hold_started":
+        return f"Hold on the hot spot - {format_clock(float(f['seconds']))}"  # type: ignore[arg-type]
+    if event.kind == "hold_ended":
+        return "Release"
+    if event.kind == "paused":
+        return f"Paused - {format_clock(float(f['remaining']))} left in this step"  # type: ignore[arg-type]
+    if event.kind == "resumed":
+        return "Resumed"
+    if event.kind == "skipped":
+        return "Skipped"
+    if event.kind == "time_changed":
+        delta = float(f["delta"])  # type: ignore[arg-type]
+        left = format_clock(float(f["remaining"]))  # type: ignore[arg-type]
+        return f"{'+' if delta >= 0 else '-'}{abs(delta):.0f} s - {left} left"
+    if event.kind == "session_finished":
+        return _finished_line(f)
+    return event.kind
+
+
+def _finished_line(fields: object) -> str:
+    data = fields["result"]  # type: ignore[index]
+    status = "Session complete" if data["status"] == "completed" else "Session ended"
+    return (
+        f"{status}: {data['moves_done']} of {data['moves_total']} moves done, "
+        f"{data['moves_skipped']} skipped, {data['holds']} holds, "
+        f"{format_clock(data['elapsed_seconds'])} (planned {format_clock(data['planned_seconds'])})"
+    )
+
+
+class LineInput:
+    """Commands from a file descriptor, read without blocking the timer."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._buffer = b""
+        self._selector: selectors.BaseSelector | None = None
+        try:
+            self._fd = stream.fileno()
+            self._selector = selectors.DefaultSelector()
+            self._selector.register(self._fd, selectors.EVENT_READ)
+        except (OSError, ValueError, PermissionError):
+            # Not a selectable stream (a regular file on some systems, or closed): no input.
+            self._selector = None
+
+    @property
+    def open(self) -> bool:
+        return self._selector is not None
+
+    def wait(self, timeout: float | None) -> list[str]:
+        """Wait up to `timeout` seconds (None: forever) for input; return the complete lines."""
+        if self._selector is None:
+            if timeout is not None:
+                time.sleep(max(0.0, timeout))
+            return []
+        if not self._selector.select(timeout):
+            return []
+        chunk = os.read(self._fd, 4096)
+        if not chunk:
+            self._selector.close()
+            self._selector = None
+            lines = [self._buffer.decode("utf-8", "replace")] if self._buffer.strip() else []
+            self._buffer = b""
+            return lines
+        self._buffer += chunk
+        *lines, self._buffer = self._buffer.split(b"\n")
+        return [line.decode("utf-8", "replace") for line in lines]
+
+
+def run_plain(
+    session: Session,
+    *,
+    jsonl: bool = False,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    clock: Clock = monotonic,
+    on_event: Callable[[Event], None] | None = None,
+) -> int:
+    out = stdout if stdout is not None else sys.stdout
+    commands = LineInput(stdin if stdin is not None else sys.stdin)
+
+    def show(event: Event) -> None:
+        if jsonl:
+            out.write(json.dumps(event.to_json()) + "\n")
+        else:
+            out.write(f"{stamp(event.t)}  {describe(event)}\n")
+        out.flush()
+
+    session.listen(show)
+    if on_event is not None:
+        session.listen(on_event)
+    session.start()
+    while not session.finished:
+        session.update()
+        if session.finished:
+            break
+        due = session.next_due()
+        if due is None and not commands.open:
+            # Input has closed while paused: nobody can resume, so carry on.
+            session.resume()
+            continue
+        timeout = None if due is None else max(0.0, due - clock())
+        for line in commands.wait(timeout):
+            action = COMMANDS.get(line.strip().lower())
+            if action is not None:
+                getattr(session, action)()
+            elif line.strip():
+                sys.stderr.write(
+                    f"unknown command {line.strip()!r}; use p, n, b, +, -, h or q\n"
+                )
+    return 0

@@ -1,0 +1,66 @@
+"""The timeline a session follows: every step with its start offset and length."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from app.model import Move, Routine, Side
+
+StepKind = Literal["transition", "work", "switch"]
+
+
+@dataclass(frozen=True)
+class Step:
+    index: int
+    kind: StepKind
+    move: Move
+    move_index: int
+    side: Side | None
+    start: float
+    seconds: float
+
+    def label(self) -> str:
+        """'IT band - left side' or 'IT band'."""
+        return f"{self.move.name} - {self.side} side" if self.side else self.move.name
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "index": self.index,
+            "kind": self.kind,
+            "move": self.move.name,
+            "side": self.side,
+            "start": self.start,
+            "seconds": self.seconds,
+        }
+
+
+@dataclass(frozen=True)
+class Plan:
+    steps: tuple[Step, ...]
+
+    @property
+    def total_seconds(self) -> float:
+        last = self.steps[-1]
+        return last.start + last.seconds
+
+
+def build_plan(routine: Routine) -> Plan:
+    """Before each move a transition; a sided move is left, switch, right."""
+    steps: list[Step] = []
+    offset = 0.0
+
+    def add(kind: StepKind, move: Move, move_index: int, side: Side | None, seconds: int) -> None:
+        nonlocal offset
+        steps.append(Step(len(steps), kind, move, move_index, side, offset, float(seconds)))
+        offset += seconds
+
+    for move_index, move in enumerate(routine.moves):
+        add("transition", move, move_index, None, routine.transition)
+        if move.sides == "each":
+            add("work", move, move_index, "left", move.duration)
+            add("switch", move, move_index, None, routine.switch)
+            add("work", move, move_index, "right", move.duration)
+        else:
+            add("work", move, move_index, None, move.duration)
+    return Plan(tuple(steps))
