@@ -127,7 +127,9 @@ class Session:
         self._t0 = self._clock()
         self.state = "running"
         events: list[Event] = []
-        self._emit(events, "session_started", 0.0, routine=self.routine_id, steps=len(self.plan.steps))
+        self._emit(
+            events, "session_started", 0.0, routine=self.routine_id, steps=len(self.plan.steps)
+        )
         step = self.plan.steps[index]
         left = step.seconds if remaining is None else min(max(remaining, 0.0), step.seconds)
         # Steps before a resumed one count as already done elsewhere, not as time skipped here.
@@ -335,7 +337,9 @@ class Session:
         if self.index + 1 >= len(self.plan.steps):
             self._finish(events, at, "completed")
         else:
-            self._enter(events, self.index + 1, at=at, remaining=self.plan.steps[self.index + 1].seconds)
+            self._enter(
+                events, self.index + 1, at=at, remaining=self.plan.steps[self.index + 1].seconds
+            )
 
     def _enter(
         self, events: list[Event], index: int, *, at: float, remaining: float, resumed: bool = False

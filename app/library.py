@@ -65,7 +65,12 @@ def load_file(path: Path) -> Entry:
         line = raw[: exc.start].count(b"\n") + 1
         raise RoutineFileError(
             file,
-            [Problem(f"line {line}", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save as UTF-8")],
+            [
+                Problem(
+                    f"line {line}",
+                    f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save as UTF-8",
+                )
+            ],
         ) from None
     try:
         data = tomllib.loads(text)
@@ -97,7 +102,9 @@ def _syntax_problem(message: str) -> Problem:
 
 def routine_files(folder: Path) -> list[Path]:
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith("."))
+        return sorted(
+            p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")
+        )
     except OSError:
         return []
 

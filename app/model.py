@@ -36,7 +36,7 @@ Purpose = Literal["pre-run", "post-run", "maintenance", "any"]
 Sides = Literal["each", "none"]
 Side = Literal["left", "right"]
 
-# C0 controls (ESC among them), DEL and C1 controls; tab and newline are allowed where text may wrap.
+# C0 controls (ESC among them), DEL and C1 controls. Tab and newline are allowed where text wraps.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAK = re.compile(r"[\t\n]")
 

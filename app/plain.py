@@ -132,8 +132,8 @@ class LineInput:
             self._buffer = b""
             return lines
         self._buffer += chunk
-        *lines, self._buffer = self._buffer.split(b"\n")
-        return [line.decode("utf-8", "replace") for line in lines]
+        *complete, self._buffer = self._buffer.split(b"\n")
+        return [line.decode("utf-8", "replace") for line in complete]
 
 
 def run_plain(
@@ -174,7 +174,5 @@ def run_plain(
             if action is not None:
                 getattr(session, action)()
             elif line.strip():
-                sys.stderr.write(
-                    f"unknown command {line.strip()!r}; use p, n, b, +, -, h or q\n"
-                )
+                sys.stderr.write(f"unknown command {line.strip()!r}; use p, n, b, +, -, h or q\n")
     return 0

@@ -89,7 +89,9 @@ def from_validation(model: type[BaseModel], error: ValidationError) -> list[Prob
             key = str(loc[-1])
             known = _known_fields(model, loc)
             guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f"; did you mean {guess[0]!r}?" if guess else f"; allowed keys: {', '.join(known)}"
+            hint = (
+                f"; did you mean {guess[0]!r}?" if guess else f"; allowed keys: {', '.join(known)}"
+            )
             message = f"unknown key {key!r}{hint}"
         elif kind == "missing":
             message = "is required but missing"
@@ -100,13 +102,15 @@ def from_validation(model: type[BaseModel], error: ValidationError) -> list[Prob
             message = str(item["msg"]).removeprefix("Value error, ")
         elif kind in ("string_too_long", "too_long"):
             limit = item.get("ctx", {}).get("max_length")
-            message = f"is too long; at most {limit} {'characters' if 'string' in kind else 'items'}"
+            message = (
+                f"is too long; at most {limit} {'characters' if 'string' in kind else 'items'}"
+            )
         elif kind in ("string_too_short", "too_short"):
             message = "must not be empty"
         elif kind == "string_type":
             message = f"{_show(value)} is not text; write it in quotes"
         elif kind == "list_type":
-            message = f"{_show(value)} is not a list; write it as [\"...\", ...]"
+            message = f'{_show(value)} is not a list; write it as ["...", ...]'
         elif kind == "model_type":
             message = f"{_show(value)} is not a table of keys"
         else:

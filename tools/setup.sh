@@ -43,7 +43,11 @@ want="$(cat pyproject.toml | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     say "installing unknot and its tools into .venv"
     .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-    .venv/bin/python -m pip install -q -e '.[dev]' || { say "pip install failed"; exit 1; }
+    if ! .venv/bin/python -m pip install -q -e '.[dev]' >/tmp/unknot-pip.log 2>&1; then
+        grep -v '^WARNING: Location' /tmp/unknot-pip.log | tail -n 30 >&2
+        say "pip install failed (full log: /tmp/unknot-pip.log)"
+        exit 1
+    fi
     # simpleaudio needs a C compiler and the ALSA headers; without them the bell is used.
     if ! .venv/bin/python -m pip install -q -e '.[audio]' >/tmp/unknot-simpleaudio.log 2>&1; then
         say "simpleaudio could not be built (see /tmp/unknot-simpleaudio.log): cues will use the terminal bell."

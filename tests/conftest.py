@@ -1,0 +1,69 @@
+"""Shared fixtures: an isolated UNKNOT_HOME for every test, and helpers to write routines."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.clock import FakeClock
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TWELVE_SECONDS = """\
+name = "Twelve seconds"
+summary = "Three short moves for testing the timeline."
+transition = "1s"
+switch = "1s"
+
+[[moves]]
+name = "Alpha"
+tool = "foam-roller"
+duration = 2
+
+[[moves]]
+name = "Bravo"
+tool = "massage-ball"
+duration = 2
+sides = "each"
+hold = "1s"
+
+[[moves]]
+name = "Charlie"
+tool = "hands"
+duration = 2
+"""
+
+
+@pytest.fixture(autouse=True)
+def unknot_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("UNKNOT_HOME", str(home))
+    yield home
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def twelve(tmp_path: Path) -> Path:
+    path = tmp_path / "twelve.toml"
+    path.write_text(TWELVE_SECONDS)
+    return path
+
+
+def cli_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["UNKNOT_HOME"] = str(home)
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def unknot_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "app", *args]

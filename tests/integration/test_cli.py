@@ -1,0 +1,131 @@
+"""The command line as a user meets it: real subprocesses, real files."""
+
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import cli_env, unknot_cmd
+
+GOOD = 'name = "T"\nsummary = "s"\n[[moves]]\nname = "M"\ntool = "hands"\nduration = "2m"\n'
+
+
+def run(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        unknot_cmd(*args),
+        env=cli_env(home),
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=60,
+    )
+
+
+def test_list_json(unknot_home: Path) -> None:
+    result = run(unknot_home, "list", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) >= 5
+    for row in rows:
+        assert {"id", "name", "purpose", "source", "moves", "total_seconds", "path"} <= set(row)
+        assert Path(row["path"]).is_file()
+
+
+def test_validate_bundled_routines(unknot_home: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    result = run(unknot_home, "validate", str(root / "routines"))
+    assert result.returncode == 0, result.stderr
+
+
+BROKEN = {
+    "syntax": ('name = "x\nsummary = "y"\n', "line 1: TOML syntax error"),
+    "no-name": (GOOD.replace('name = "T"\n', ""), "name: is required but missing"),
+    "negative": (GOOD.replace('"2m"', "-10"), "moves[0].duration: -10 is out of range"),
+    "zero": (GOOD.replace('"2m"', '"0s"'), "moves[0].duration: 0 s is out of range"),
+    "huge": (GOOD.replace('"2m"', '"600m"'), "moves[0].duration: 600 min is out of range"),
+    "unparseable": (GOOD.replace('"2m"', '"soon"'), "moves[0].duration: 'soon' is not a duration"),
+    "sides": (
+        GOOD + 'sides = "both-ways"\n',
+        "moves[0].sides: 'both-ways' is not one of: each, none",
+    ),
+    "tool": (GOOD.replace('"hands"', '"spoon"'), "moves[0].tool: 'spoon' is not one of:"),
+    "misspelt": (GOOD + 'cautons = ["x"]\n', "did you mean 'cautions'?"),
+    "empty-moves": ('name = "x"\nsummary = "y"\nmoves = []\n', "moves: must not be empty"),
+    "escape": (
+        GOOD.replace('name = "M"', 'name = "M\\u001b[31m"'),
+        "moves[0].name: contains the control",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_broken_files_give_one_line_and_exit_1(
+    unknot_home: Path, tmp_path: Path, case: str
+) -> None:
+    text, expected = BROKEN[case]
+    path = tmp_path / f"{case}.toml"
+    path.write_text(text)
+    started = time.monotonic()
+    result = run(unknot_home, "validate", str(path))
+    assert time.monotonic() - started < 5  # interpreter start included; the check itself is ms
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"{path}: ") and expected in lines[0], lines
+    assert "Traceback" not in result.stderr
+
+
+def test_binary_junk_and_a_3mb_file(unknot_home: Path, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.toml"
+    junk.write_bytes(bytes(range(256)) * 8)
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"#" * 3_000_000)
+    result = run(unknot_home, "validate", str(junk), str(big))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{junk}: ") and "UTF-8" in lines[0]
+    assert lines[1].startswith(f"{big}: ") and "the limit is 1 MiB" in lines[1]
+    assert "Traceback" not in result.stderr
+
+
+def test_plan_json_of_the_twelve_second_routine(unknot_home: Path, twelve: Path) -> None:
+    result = run(unknot_home, "plan", str(twelve), "--json")
+    data = json.loads(result.stdout)
+    assert data["routine"] == "twelve"
+    assert data["total_seconds"] == 12
+    assert [s["start"] for s in data["steps"]] == [0, 1, 3, 4, 6, 7, 9, 10]
+    assert data["steps"][3] == {
+        "index": 3,
+        "kind": "work",
+        "move": "Bravo",
+        "side": "left",
+        "start": 4.0,
+        "seconds": 2.0,
+    }
+
+
+def test_show_schema_and_usage_errors(unknot_home: Path) -> None:
+    shown = run(unknot_home, "show", "pre-run-five-muscles")
+    assert shown.returncode == 0
+    assert "IT band" in shown.stdout and "Caution:" in shown.stdout
+    schema = json.loads(run(unknot_home, "schema").stdout)
+    assert schema["additionalProperties"] is False
+    assert "moves" in schema["required"]
+    assert run(unknot_home, "show").returncode == 2
+    assert run(unknot_home, "frobnicate").returncode == 2
+    missing = run(unknot_home, "show", "no-such-routine")
+    assert missing.returncode == 1
+    assert missing.stderr.count("\n") == 1
+
+
+def test_list_reports_broken_user_file_but_shows_the_rest(unknot_home: Path) -> None:
+    folder = unknot_home / "routines"
+    folder.mkdir()
+    (folder / "bad.toml").write_bytes(b"\x00\xff junk")
+    result = run(unknot_home, "list", "--json")
+    assert result.returncode == 0
+    assert len(json.loads(result.stdout)) >= 5
+    assert "bad.toml" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,63 @@
+"""Random command sequences and clock advances never break the engine's invariants."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.clock import FakeClock
+from app.engine import Session
+from app.plan import build_plan
+from tests.unit.test_engine import LONG, routine
+
+ACTIONS = ["toggle_pause", "next", "back", "more", "less", "hold", "update"]
+
+commands = st.lists(
+    st.tuples(st.sampled_from(ACTIONS), st.floats(min_value=0, max_value=90)),
+    max_size=60,
+)
+
+
+def check(session: Session, clock: FakeClock, t0: float) -> None:
+    assert 0 <= session.index < len(session.plan.steps)
+    assert session.remaining() >= 0
+    hold = session.hold_remaining()
+    assert hold is None or hold >= 0
+    if session.finished:
+        result = session.result
+        assert result is not None
+        elapsed = result.elapsed_seconds
+        left = 0.0
+    else:
+        elapsed = clock.now - t0
+        later = session.plan.steps[session.index + 1 :]
+        left = session.remaining() + sum(s.seconds for s in later)
+    planned = session.plan.total_seconds
+    expected = (
+        planned + session.extension_seconds + session.paused_seconds - session.skipped_seconds
+    )
+    assert abs(elapsed - (expected - left)) < 1e-6
+    active = sum(o.actual for o in session.outcomes)
+    if session.finished:
+        assert abs(active + session.paused_seconds - elapsed) < 1e-6
+
+
+@settings(max_examples=300, deadline=None)
+@given(commands, st.sampled_from(["short", "long"]))
+def test_invariants_hold(steps: list[tuple[str, float]], which: str) -> None:
+    clock = FakeClock()
+    session = Session(build_plan(routine() if which == "short" else LONG), clock=clock)
+    times: list[float] = []
+    session.listen(lambda e: times.append(e.t))
+    session.start()
+    t0 = clock.now
+    for action, wait in steps:
+        clock.advance(wait)
+        getattr(session, action)()
+        check(session, clock, t0)
+        assert times == sorted(times)
+    session.resume()
+    clock.advance(100_000)
+    session.update()
+    check(session, clock, t0)
+    assert session.finished
