@@ -1,0 +1,1 @@
+"""The Textual front end: picker, session, summary and history screens."""

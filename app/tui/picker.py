@@ -1,0 +1,153 @@
+"""The routine picker: every routine with a detail pane, type-to-filter, broken files apart."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from app.durations import describe, format_clock
+from app.library import Entry, Library
+from app.plan import build_plan
+
+if TYPE_CHECKING:
+    from app.tui.app import UnknotApp
+
+
+def entry_line(entry: Entry) -> Content:
+    r = entry.routine
+    total = format_clock(build_plan(r).total_seconds)
+    tools = ", ".join(t.replace("-", " ") for t in r.tools) or "no tools"
+    return Content.assemble(
+        (r.name, "bold"),
+        "\n",
+        (f"{r.purpose} · {total} · {len(r.moves)} moves · {tools}", "dim"),
+    )
+
+
+def entry_detail(entry: Entry) -> Content:
+    r = entry.routine
+    parts: list[Content | str | tuple[str, str]] = [
+        (r.name, "bold"),
+        "\n",
+        r.summary.strip(),
+        "\n\n",
+    ]
+    for number, move in enumerate(r.moves, 1):
+        sides = "each side" if move.sides == "each" else "once"
+        parts += [
+            (f"{number}. {move.name}", "bold"),
+            f"  {move.tool.replace('-', ' ')} · {describe(move.duration)} {sides}\n",
+        ]
+    if r.source:
+        parts += ["\n", ("Source: ", "italic"), r.source]
+    return Content.assemble(*parts)
+
+
+class PickerScreen(Screen[None]):
+    CSS_PATH = "picker.tcss"
+    BINDINGS = [
+        Binding("enter", "start", "Start", id="picker.start"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("escape", "clear", "Clear filter", id="picker.clear"),
+        Binding("ctrl+q,f10", "app.quit", "Quit", id="picker.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.library = Library()
+        self.shown: list[Entry] = []
+
+    @property
+    def unknot(self) -> UnknotApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Content("unknot · pick a routine · ↑↓ choose · enter start · ctrl+p palette"),
+            id="title",
+        )
+        filter_box = Input(placeholder="Type to filter routines", id="filter")
+        filter_box.cursor_blink = False
+        yield filter_box
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield OptionList(id="routines")
+                yield Static(id="broken")
+            with VerticalScroll(id="detail-pane"):
+                yield Static(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#filter", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.library = self.unknot.load_library()
+        broken = self.query_one("#broken", Static)
+        if self.library.broken:
+            lines = [line for error in self.library.broken for line in error.lines()]
+            broken.update(Content("Broken routine files:\n" + "\n".join(lines)))
+            broken.display = True
+        else:
+            broken.display = False
+        self.refilter(self.query_one("#filter", Input).value)
+
+    def refilter(self, text: str) -> None:
+        words = text.lower().split()
+        self.shown = [
+            e
+            for e in self.library.sorted()
+            if all(w in f"{e.id} {e.routine.name} {e.routine.purpose}".lower() for w in words)
+        ]
+        options = self.query_one("#routines", OptionList)
+        options.clear_options()
+        options.add_options([Option(entry_line(e), id=e.id) for e in self.shown])
+        if self.shown:
+            options.highlighted = 0
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        options = self.query_one("#routines", OptionList)
+        detail = self.query_one("#detail", Static)
+        index = options.highlighted
+        if index is None or not self.shown:
+            detail.update(Content("No routine matches the filter."))
+        else:
+            detail.update(entry_detail(self.shown[index]))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refilter(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_start()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_detail()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_start()
+
+    def action_move(self, delta: int) -> None:
+        options = self.query_one("#routines", OptionList)
+        if self.shown:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(len(self.shown) - 1, current + delta))
+
+    def action_clear(self) -> None:
+        self.query_one("#filter", Input).value = ""
+
+    def action_start(self) -> None:
+        index = self.query_one("#routines", OptionList).highlighted
+        if index is not None and self.shown:
+            self.unknot.start_session(self.shown[index])

@@ -1,0 +1,298 @@
+"""The session screen: big digits, the move, the side, and colour that says what to do.
+
+The engine decides; this screen only shows its state and forwards keys. It wakes with one-shot
+timers exactly when something visible changes or the engine has something due, never on a poll.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from app.cues import cue_for
+from app.durations import format_clock
+from app.engine import Session, countdown_display
+from app.events import Event
+from app.library import Entry
+from app.plan import Step, build_plan
+from app.tui.dialogs import ConfirmQuit, HelpScreen
+from app.tui.summary import SummaryScreen
+
+if TYPE_CHECKING:
+    from app.tui.app import UnknotApp
+
+STATE_CLASSES = ("-transition", "-work", "-switch", "-hold", "-paused")
+BANNERS = {"transition": "GET READY", "work": "WORK", "switch": "SWITCH SIDES"}
+# Wake a little after a display boundary so the new second is really there.
+_EPSILON = 0.002
+
+
+def next_label(step: Step | None) -> str:
+    if step is None:
+        return "Next: finish"
+    if step.kind == "transition":
+        return f"Next: get ready for {step.move.name}"
+    if step.kind == "switch":
+        return "Next: switch sides"
+    return f"Next: {step.label()}"
+
+
+def until_display_changes(seconds: float) -> float:
+    """Seconds until a countdown showing `seconds` (rounded up) shows another number."""
+    if seconds <= 0:
+        return 1.0
+    return seconds - (countdown_display(seconds) - 1)
+
+
+class SessionScreen(Screen[None]):
+    CSS_PATH = "session.tcss"
+    BINDINGS = [
+        Binding("space", "pause", "Pause", id="session.pause"),
+        Binding("n,right", "next", "Next", id="session.next"),
+        Binding("b,left", "back", "Back", id="session.back"),
+        Binding("h", "hold", "Hold", id="session.hold"),
+        Binding("plus,equals_sign", "more", "+30s", id="session.more"),
+        Binding("minus", "less", "-30s", id="session.less"),
+        Binding("m", "mute", "Mute", id="session.mute"),
+        Binding("question_mark", "help", "Help", id="session.help"),
+        Binding("q", "quit", "Quit", id="session.quit"),
+    ]
+
+    def __init__(self, entry: Entry) -> None:
+        super().__init__()
+        self.entry = entry
+        self.session: Session
+        self._timer: Timer | None = None
+        self._shown: dict[str, object] = {}
+
+    @property
+    def unknot(self) -> UnknotApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="banner")
+        with Vertical(id="main"):
+            yield Static(id="side")
+            yield Static(id="move")
+            with Horizontal(id="clock-row"):
+                yield Digits(id="clock")
+            yield Static(id="clock-text")
+            yield Static(id="sub")
+            yield Static(id="how")
+        with Vertical(id="progress"):
+            with Horizontal(classes="bar-row"):
+                yield Static(Content("step   "), classes="bar-label")
+                yield ProgressBar(id="step-bar", show_eta=False, show_percentage=False)
+                yield Static(id="step-left", classes="bar-value")
+            with Horizontal(classes="bar-row"):
+                yield Static(Content("session"), classes="bar-label")
+                yield ProgressBar(id="session-bar", show_eta=False, show_percentage=False)
+                yield Static(id="session-left", classes="bar-value")
+            yield Static(id="next")
+        yield Static(id="status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        app = self.unknot
+        self.session = Session(
+            build_plan(self.entry.routine), clock=app.clock, routine_id=self.entry.id
+        )
+        self.session.listen(self._on_event)
+        app.player.prepare(spoken_phrases(self.session))
+        self.session.start()
+        self.sync()
+
+    def on_unmount(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+
+    # ----- time -----
+
+    def sync(self) -> None:
+        """Bring the engine up to now, show what changed, and sleep until the next change."""
+        self.session.update()
+        if self.session.finished:
+            self._finish()
+            return
+        self.render_state()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.session.state != "running":
+            return
+        clock = self.unknot.clock
+        delays = [until_display_changes(self.session.remaining())]
+        hold = self.session.hold_remaining()
+        if hold is not None:
+            delays.append(until_display_changes(hold))
+        due = self.session.next_due()
+        if due is not None:
+            delays.append(due - clock())
+        self._timer = self.set_timer(max(0.0, min(delays)) + _EPSILON, self.sync)
+
+    def _on_event(self, event: Event) -> None:
+        cue = cue_for(event)
+        if cue is not None:
+            self.unknot.player.play(cue)
+
+    def _finish(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        result = self.session.result
+        if result is not None:
+            self.app.switch_screen(SummaryScreen(self.entry, result))
+
+    # ----- showing -----
+
+    def _set(self, key: str, value: object) -> bool:
+        """Remember what a widget shows; True when it changed."""
+        if self._shown.get(key) == value:
+            return False
+        self._shown[key] = value
+        return True
+
+    def render_state(self) -> None:
+        s = self.session
+        step = s.step
+        hold = s.hold_remaining()
+        state = "-paused" if s.paused else "-hold" if hold is not None else f"-{step.kind}"
+        if self._set("state", state):
+            for name in STATE_CLASSES:
+                self.set_class(name == state, name)
+        banner = "PAUSED" if s.paused else "HOLD" if hold is not None else BANNERS[step.kind]
+        position = f"step {step.index + 1} of {len(s.plan.steps)}"
+        if self._set("banner", (banner, position)):
+            self.query_one("#banner", Static).update(
+                Content.assemble((banner, "bold"), "\n", (position, "dim"))
+            )
+        side = step.side.upper() if step.side else ""
+        if self._set("side", side):
+            widget = self.query_one("#side", Static)
+            arrow = "◀◀  LEFT SIDE" if side == "LEFT" else "RIGHT SIDE  ▶▶"
+            widget.update(Content(arrow if side else ""))
+            widget.display = bool(side)
+            widget.set_class(side == "LEFT", "-left")
+            widget.set_class(side == "RIGHT", "-right")
+        move_text = (
+            step.move.name if step.kind != "switch" else f"Switch to the right: {step.move.name}"
+        )
+        if self._set("move", move_text):
+            self.query_one("#move", Static).update(Content(move_text))
+        big = hold if hold is not None else s.remaining()
+        digits = format_clock(countdown_display(big))
+        if self._set("digits", digits):
+            self.query_one("#clock", Digits).update(digits)
+            self.query_one("#clock-text", Static).update(Content(digits))
+        self._render_sub(step, hold)
+        self._render_progress()
+        self._render_status()
+
+    def _render_sub(self, step: Step, hold: float | None) -> None:
+        s = self.session
+        if hold is not None:
+            sub = f"hold the hot spot · step {format_clock(countdown_display(s.remaining()))} left"
+        else:
+            parts = [step.move.tool.replace("-", " ")]
+            if step.move.area:
+                parts.append(step.move.area)
+            sub = " · ".join(parts)
+        if self._set("sub", sub):
+            self.query_one("#sub", Static).update(Content(sub))
+        how = (step.move.how.strip(), tuple(step.move.cautions))
+        if self._set("how", how):
+            text = " ".join(line.strip() for line in step.move.how.strip().splitlines())
+            cautions = [("\n⚠ " + c, "bold") for c in step.move.cautions]
+            self.query_one("#how", Static).update(Content.assemble(text, *cautions))
+
+    def _render_progress(self) -> None:
+        s = self.session
+        length = s.step_length()
+        done = length - s.remaining()
+        if self._set("step-bar", (int(done), int(length))):
+            self.query_one("#step-bar", ProgressBar).update(total=max(length, 1), progress=done)
+        left = s.session_remaining()
+        total = s.active() + left
+        if self._set("session-bar", (int(total - left), int(total))):
+            self.query_one("#session-bar", ProgressBar).update(
+                total=max(total, 1), progress=total - left
+            )
+        step_text = f"{format_clock(countdown_display(s.remaining()))} left"
+        if self._set("step-left", step_text):
+            self.query_one("#step-left", Static).update(Content(step_text))
+        left_text = f"{format_clock(countdown_display(left))} left"
+        if self._set("session-left", left_text):
+            self.query_one("#session-left", Static).update(Content(left_text))
+        following = next_label(s.next_step())
+        if self._set("next", following):
+            self.query_one("#next", Static).update(Content(following))
+
+    def _render_status(self) -> None:
+        player = self.unknot.player
+        parts = ["sound off (m)" if player.muted else f"sound: {player.name}"]
+        if self.unknot.status_message:
+            parts.append(self.unknot.status_message)
+        status = " · ".join(parts)
+        if self._set("status", status):
+            self.query_one("#status", Static).update(Content(status))
+
+    # ----- keys -----
+
+    def _command(self, name: str) -> None:
+        getattr(self.session, name)()
+        self.sync()
+
+    def action_pause(self) -> None:
+        self._command("toggle_pause")
+
+    def action_next(self) -> None:
+        self._command("next")
+
+    def action_back(self) -> None:
+        self._command("back")
+
+    def action_hold(self) -> None:
+        self._command("hold")
+
+    def action_more(self) -> None:
+        self._command("more")
+
+    def action_less(self) -> None:
+        self._command("less")
+
+    def action_mute(self) -> None:
+        player = self.unknot.player
+        player.muted = not player.muted
+        self._render_status()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_quit(self) -> None:
+        def confirmed(answer: bool | None) -> None:
+            if answer:
+                self.session.quit()
+                self.app.exit(0)
+
+        self.app.push_screen(ConfirmQuit(), confirmed)
+
+
+def spoken_phrases(session: Session) -> list[str]:
+    """Every phrase the session may speak, so voice can be rendered before it is needed."""
+    phrases: list[str] = []
+    for step in session.plan.steps:
+        for kind in ("step_started", "hold_started", "hold_ended", "halfway"):
+            cue = cue_for(Event(kind, 0.0, {}, step))
+            if cue is not None and cue.words:
+                phrases.append(cue.words)
+    phrases.append("Session complete")
+    return list(dict.fromkeys(phrases))

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.audio import RecordingPlayer
+from app.clock import FakeClock
+from app.library import Entry, find
+from app.tui.app import UnknotApp
+
+
+class Harness:
+    """An app on a fake clock with a recording player."""
+
+    def __init__(self, start: Entry | None = None) -> None:
+        self.clock = FakeClock()
+        self.player = RecordingPlayer(self.clock)
+        self.app = UnknotApp(clock=self.clock, player=self.player, start=start)
+
+    def advance(self, seconds: float) -> None:
+        """Move the clock and let the screen catch up, as its timer would."""
+        from app.tui.session_screen import SessionScreen
+
+        self.clock.advance(seconds)
+        screen = self.app.screen
+        if isinstance(screen, SessionScreen):
+            screen.sync()
+
+
+@pytest.fixture
+def twelve_entry(twelve: Path) -> Entry:
+    return find(str(twelve))
+
+
+@pytest.fixture
+def harness(twelve_entry: Entry) -> Harness:
+    return Harness(start=twelve_entry)

@@ -1,0 +1,153 @@
+"""The session screen through Pilot: keys in, fake time forward, widgets and cues out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Digits, Static
+
+from app.library import find
+from app.tui.dialogs import ConfirmQuit
+from app.tui.picker import PickerScreen
+from app.tui.session_screen import SessionScreen
+from app.tui.summary import SummaryScreen
+from tests.tui.conftest import Harness
+
+
+def text(app: object, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
+
+
+def digits(app: object) -> str:
+    return app.screen.query_one("#clock", Digits).value  # type: ignore[attr-defined]
+
+
+async def test_runs_pauses_and_freezes(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert "GET READY" in text(app, "#banner")
+        assert text(app, "#move") == "Alpha"
+        harness.advance(1.5)
+        await pilot.pause()
+        assert "WORK" in text(app, "#banner")
+        assert digits(app) == "0:02"
+        await pilot.press("space")
+        assert "PAUSED" in text(app, "#banner")
+        assert app.screen.has_class("-paused")
+        frozen = digits(app)
+        harness.advance(30)
+        await pilot.pause()
+        assert digits(app) == frozen
+        await pilot.press("space")
+        harness.advance(0.5)
+        await pilot.pause()
+        assert digits(app) == "0:01"  # 1 s of the 2 s step done; the pause did not count
+        assert harness.player.tones[:2] == ["ready", "go"]
+
+
+async def test_next_back_hold_and_time(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("n", "n", "n")
+        assert screen.session.index == 3
+        assert "LEFT SIDE" in text(app, "#side")
+        await pilot.press("right")
+        assert screen.session.index == 4 and "SWITCH" in text(app, "#banner")
+        await pilot.press("n")
+        assert "RIGHT SIDE" in text(app, "#side")
+        await pilot.press("b")
+        assert screen.session.index == 4
+        await pilot.press("left")
+        assert screen.session.index == 3
+        await pilot.press("h")
+        assert "HOLD" in text(app, "#banner")
+        assert "hold" in harness.player.tones
+        await pilot.press("plus")
+        assert screen.session.remaining() == 32
+        await pilot.press("minus")
+        assert screen.session.remaining() == 2
+        assert "Next: switch sides" in text(app, "#next")
+
+
+async def test_quit_asks_first(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("n")
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("q", "y")
+        await pilot.pause()
+    assert app.return_value == 0
+
+
+async def test_summary_then_back_to_the_picker(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")  # not a work step: ignored
+        harness.advance(1.2)
+        await pilot.press("h")
+        harness.advance(100)
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        table = text(app, "#summary-table")
+        assert "3 of 3" in table and "Holds taken    1" in table
+        assert "SESSION COMPLETE" in text(app, "#summary-title")
+        assert harness.player.tones[-1] == "done"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+
+
+async def test_markup_like_names_show_literally(tmp_path: Path) -> None:
+    path = tmp_path / "markup.toml"
+    path.write_text(
+        'name = "[b]Bold[/b] routine"\nsummary = "[red]x"\n[[moves]]\n'
+        'name = "Quads [/bold] roll"\nduration = 5\nhow = "[link=x]press[/]"\n'
+        'cautions = ["[/]"]\n'
+    )
+    harness = Harness(start=find(str(path)))
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert text(harness.app, "#move") == "Quads [/bold] roll"
+        assert "[link=x]press[/]" in text(harness.app, "#how")
+        assert "[/]" in text(harness.app, "#how")
+
+
+async def test_small_terminal_and_resize(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#clock-text", Static).display
+        harness.advance(1.5)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not app.screen.query_one("#clock-text", Static).display
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        harness.advance(3)
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+
+
+async def test_wakes_only_when_something_changes(harness: Harness) -> None:
+    """The screen schedules one timer, for the next visible change or engine deadline."""
+    app = harness.app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        harness.advance(0.25)
+        timer = screen._timer
+        assert timer is not None
+        # 0.75 s to the transition's end, which is also when the display changes.
+        assert abs(timer._interval - 0.752) < 1e-6
+        await pilot.press("space")
+        assert screen._timer is None  # paused: nothing to wake for

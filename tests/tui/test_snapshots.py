@@ -1,0 +1,69 @@
+"""SVG snapshots of the screens a user sees, on a frozen clock.
+
+`snap_compare` must be called from a plain (sync) test. Update with `pytest --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from app.library import Entry, find
+from tests.tui.conftest import Harness
+
+SnapCompare = Callable[..., bool]
+
+
+def _session(
+    steps: Callable[[Harness], None], *keys: str
+) -> tuple[Harness, Callable[[Pilot[Any]], Awaitable[None]]]:
+    harness = Harness(start=find("pre-run-five-muscles"))
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        steps(harness)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return harness, run_before
+
+
+def test_picker(snap_compare: SnapCompare) -> None:
+    harness = Harness()
+    assert snap_compare(harness.app, terminal_size=(100, 30))
+
+
+def test_sided_work_step(snap_compare: SnapCompare) -> None:
+    harness, before = _session(lambda h: h.advance(23.4))
+    assert snap_compare(harness.app, terminal_size=(80, 24), run_before=before)
+
+
+def test_hold(snap_compare: SnapCompare) -> None:
+    harness, before = _session(lambda h: h.advance(15), "h")
+    assert snap_compare(harness.app, terminal_size=(80, 24), run_before=before)
+
+
+def test_paused(snap_compare: SnapCompare) -> None:
+    harness, before = _session(lambda h: h.advance(4.5), "space")
+    assert snap_compare(harness.app, terminal_size=(80, 24), run_before=before)
+
+
+def test_summary(snap_compare: SnapCompare, twelve_entry: Entry) -> None:
+    harness = Harness(start=twelve_entry)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("n")
+        harness.advance(1)
+        await pilot.press("h")
+        harness.advance(60)
+        await pilot.pause()
+
+    assert snap_compare(harness.app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_small_terminal(snap_compare: SnapCompare) -> None:
+    harness, before = _session(lambda h: h.advance(23.4))
+    assert snap_compare(harness.app, terminal_size=(40, 12), run_before=before)
