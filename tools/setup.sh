@@ -6,10 +6,12 @@ cd "$(dirname "$0")/.."
 
 say() { printf 'unknot setup: %s\n' "$*" >&2; }
 
-# --- System packages: ALSA headers (to build simpleaudio) and espeak-ng (spoken cues). ---
+# --- System packages: ALSA headers (to build simpleaudio), espeak-ng (spoken cues),
+# and tmux (the tests drive the full-screen player through it). ---
 missing=()
 [ -e /usr/include/alsa/asoundlib.h ] || missing+=(libasound2-dev)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 if [ ${#missing[@]} -gt 0 ]; then
     apt=""
     if command -v apt-get >/dev/null 2>&1; then

@@ -1,0 +1,131 @@
+"""The full-screen player driven through tmux, as a person at a terminal would."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import cli_env, unknot_cmd
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Terminal:
+    def __init__(self, home: Path, tmp: Path, args: list[str], size: tuple[int, int]) -> None:
+        self.socket = f"unknot-{uuid.uuid4().hex[:8]}"
+        self.status = tmp / "status"
+        env = cli_env(home)
+        command = " ".join(shlex.quote(a) for a in unknot_cmd(*args))
+        script = f"{command}; echo $? > {shlex.quote(str(self.status))}; sleep 30"
+        exports = " ".join(
+            f"{k}={shlex.quote(env[k])}" for k in ("UNKNOT_HOME", "PYTHONPATH", "PATH")
+        )
+        self.tmux(
+            "new-session",
+            "-d",
+            "-x",
+            str(size[0]),
+            "-y",
+            str(size[1]),
+            f"env {exports} TERM=xterm-256color sh -c {shlex.quote(script)}",
+        )
+
+    def tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10
+        )
+        return result.stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", *keys)
+
+    def wait_for(self, check: Callable[[str], bool], timeout: float = 15.0) -> str:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            text = self.screen()
+            if check(text):
+                return text
+            time.sleep(0.05)
+        raise AssertionError(f"timed out; the screen shows:\n{self.screen()}")
+
+    def exit_status(self, timeout: float = 10.0) -> int:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if self.status.exists() and self.status.read_text().strip():
+                return int(self.status.read_text())
+            time.sleep(0.05)
+        raise AssertionError(f"the app did not exit; the screen shows:\n{self.screen()}")
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+
+
+@pytest.fixture
+def terminals(unknot_home: Path, tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
+    opened: list[Terminal] = []
+
+    def open_terminal(*args: str, size: tuple[int, int] = (100, 30)) -> Terminal:
+        folder = tmp_path / f"t{len(opened)}"
+        folder.mkdir()
+        terminal = Terminal(unknot_home, folder, list(args), size)
+        opened.append(terminal)
+        return terminal
+
+    yield open_terminal
+    for terminal in opened:
+        terminal.close()
+
+
+def test_a_session_as_a_user_sees_it(terminals: Callable[..., Terminal], twelve: Path) -> None:
+    term = terminals("run", str(twelve), "--mute")
+    first = term.wait_for(lambda s: "Alpha" in s and "GET READY" in s)
+    term.wait_for(lambda s: s != first, timeout=2.5)  # the screen changes within a second or so
+    term.wait_for(lambda s: "WORK" in s and "Alpha" in s)
+    term.keys("Space")
+    paused = term.wait_for(lambda s: "PAUSED" in s)
+    time.sleep(1.5)
+    assert term.screen() == paused  # frozen: nothing moves while paused
+    term.keys("Space")
+    term.wait_for(lambda s: "PAUSED" not in s)
+    term.keys("n")
+    term.wait_for(lambda s: "Bravo" in s)
+    summary = term.wait_for(lambda s: "SESSION COMPLETE" in s, timeout=20)
+    assert "2 of 3" in summary  # Alpha was skipped with n
+    term.keys("q")
+    assert term.exit_status() == 0
+
+
+def test_the_picker_lists_bundled_routines(terminals: Callable[..., Terminal]) -> None:
+    term = terminals()
+    screen = term.wait_for(lambda s: "Breathing muscles release" in s)
+    assert "Post-run: foam roller six" in screen
+    term.keys("pre-run")
+    screen = term.wait_for(lambda s: "Pre-run: five muscles" in s and "Quick warm-up roll" in s)
+    assert "Breathing muscles release" not in screen
+    term.keys("F10")
+    assert term.exit_status() == 0
+
+
+def test_a_tiny_terminal_and_resizing(terminals: Callable[..., Terminal], twelve: Path) -> None:
+    term = terminals("run", str(twelve), "--mute", size=(40, 12))
+    term.wait_for(lambda s: "Alpha" in s)
+    time.sleep(1.5)
+    term.tmux("resize-window", "-x", "100", "-y", "30")
+    time.sleep(0.5)
+    term.tmux("resize-window", "-x", "30", "-y", "8")
+    time.sleep(0.5)
+    term.tmux("resize-window", "-x", "40", "-y", "12")
+    screen = term.wait_for(lambda s: "SESSION" in s, timeout=20)
+    assert "Traceback" not in screen
+    term.keys("q")
+    assert term.exit_status() == 0
