@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 import time
 from collections.abc import Callable
@@ -26,6 +27,14 @@ class CuePlayer:
         self.voice = True
         self.reason = ""
         self._notify: Notify | None = None
+
+    @property
+    def active(self) -> str:
+        """What is really playing cues now (a player may have fallen back to the bell)."""
+        return self.name
+
+    def use_ring(self, ring: Callable[[], None]) -> None:
+        """How to ring the bell, where this player may need to (the TUI adds a flash)."""
 
     def on_notice(self, notify: Notify) -> None:
         """Where to say, once, that the player had to change (for example to the bell)."""
@@ -77,7 +86,7 @@ class BellPlayer(CuePlayer):
         self._ring = ring if ring is not None else _ring_terminal
         self.reason = reason
 
-    def set_ring(self, ring: Callable[[], None]) -> None:
+    def use_ring(self, ring: Callable[[], None]) -> None:
         self._ring = ring
 
     def _play(self, cue: Cue) -> None:
@@ -92,3 +101,21 @@ def _ring_terminal() -> None:
         stream.flush()
     except (OSError, ValueError):
         pass
+
+
+def make_player(*, voice: bool = True) -> CuePlayer:
+    """simpleaudio in a child process where it can work, else the terminal bell (with why)."""
+    from app import paths
+
+    sounds = paths.sounds_dir()
+    if not any(sounds.glob("*.wav")):
+        return BellPlayer(reason=f"no cue sounds in {sounds}")
+    if importlib.util.find_spec("simpleaudio") is None:
+        return BellPlayer(reason="simpleaudio is not installed")
+    from app.voice import Voice
+    from app.worker_player import WorkerPlayer
+
+    speaker = Voice(paths.user_cache() / "voice")
+    player = WorkerPlayer(sounds, voice=speaker, log=paths.user_cache() / "audio-worker.log")
+    player.voice = voice and speaker.available
+    return player

@@ -45,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--plain", action="store_true", help="plain text lines instead of the TUI")
     p.add_argument("--jsonl", action="store_true", help="with --plain: one JSON object per event")
     p.add_argument("--mute", action="store_true", help="no sound cues")
+    p.add_argument("--no-voice", action="store_true", help="tones only, no spoken cues")
+
+    p = sub.add_parser("doctor", help="check sound, voice and the cue player")
+    p.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -60,6 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "validate": _validate,
             "schema": _schema,
             "run": _run,
+            "doctor": _doctor,
         }[args.command]
         return handler(args)
     except RoutineFileError as exc:
@@ -182,14 +187,50 @@ def _schema(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     entry = find(args.routine)
     if args.plain or args.jsonl:
-        from app.engine import Session
-        from app.plain import run_plain
-
-        session = Session(build_plan(entry.routine), routine_id=entry.id)
-        return run_plain(session, jsonl=args.jsonl)
+        return _run_plain(entry, args)
     from app.tui.app import run_tui
 
-    return run_tui(start=entry)
+    return run_tui(start=entry, mute=args.mute, voice=not args.no_voice)
+
+
+def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
+    from app.audio import make_player
+    from app.cues import cue_for, spoken_phrases
+    from app.engine import Session
+    from app.events import Event
+    from app.plain import run_plain
+
+    def tell(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    def ring() -> None:
+        sys.stderr.write("\a")
+        sys.stderr.flush()
+
+    player = make_player(voice=not args.no_voice)
+    player.muted = args.mute
+    player.on_notice(tell)
+    player.use_ring(ring)
+    if player.active == "bell" and not args.mute:
+        tell(f"Sound: {player.reason}; using the terminal bell instead.")
+    session = Session(build_plan(entry.routine), routine_id=entry.id)
+
+    def cue(event: Event) -> None:
+        found = cue_for(event)
+        if found is not None:
+            player.play(found)
+
+    player.prepare(spoken_phrases(session.plan))
+    try:
+        return run_plain(session, jsonl=args.jsonl, on_event=cue)
+    finally:
+        player.close()
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from app.doctor import run
+
+    return run(args.json)
 
 
 def _picker() -> int:

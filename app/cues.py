@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.events import Event
+from app.events import Event, EventKind
+from app.plan import Plan
 
 # Every tone cue, with the file that holds it in sounds/.
 CUES = ("ready", "go", "switch", "tick", "hold", "release", "halfway", "done")
@@ -40,3 +41,16 @@ def cue_for(event: Event) -> Cue | None:
     if kind == "session_finished" and event.fields.get("status") == "completed":
         return Cue("done", "Session complete")
     return None
+
+
+def spoken_phrases(plan: Plan) -> list[str]:
+    """Every phrase a session of this plan may speak, so voice can be rendered ahead of time."""
+    kinds: tuple[EventKind, ...] = ("step_started", "hold_started", "hold_ended", "halfway")
+    phrases = [
+        cue.words
+        for step in plan.steps
+        for kind in kinds
+        if (cue := cue_for(Event(kind, 0.0, {}, step))) is not None and cue.words
+    ]
+    phrases.append("Session complete")
+    return list(dict.fromkeys(phrases))

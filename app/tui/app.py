@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual.app import App
 from textual.binding import Binding
 
-from app.audio import BellPlayer, CuePlayer
+from app.audio import BellPlayer, CuePlayer, make_player
 from app.clock import Clock, monotonic
 from app.library import Entry, Library, scan
 from app.tui.commands import RoutineCommands
@@ -38,8 +38,9 @@ class UnknotApp(App[int]):
         self._start = start
         self.status_message = ""
         self.player.on_notice(self.tell)
-        if isinstance(self.player, BellPlayer):
-            self.player.set_ring(self.flash)
+        self.player.use_ring(self.flash)
+        if self.player.active == "bell" and self.player.reason:
+            self.status_message = f"Sound: {self.player.reason}; using the terminal bell"
 
     def on_mount(self) -> None:
         self.push_screen(PickerScreen())
@@ -76,7 +77,9 @@ class UnknotApp(App[int]):
         self.exit(0)
 
 
-def run_tui(start: Entry | None = None, player: CuePlayer | None = None) -> int:
+def run_tui(start: Entry | None = None, *, mute: bool = False, voice: bool = True) -> int:
+    player = make_player(voice=voice)
+    player.muted = mute
     app = UnknotApp(start=start, player=player)
     try:
         result = app.run()

@@ -16,6 +16,7 @@ KEYS = [
     ("h", "hold a hot spot (again: release)"),
     ("+ / -", "30 s more / less on this step"),
     ("m", "sound on / off"),
+    ("v", "spoken announcements on / off"),
     ("ctrl+p", "command palette: start any routine"),
     ("?", "this help"),
     ("q", "quit (asks first during a session)"),

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, ProgressBar, Static
 
-from app.cues import cue_for
+from app.cues import cue_for, spoken_phrases
 from app.durations import format_clock
 from app.engine import Session, countdown_display
 from app.events import Event
@@ -61,6 +61,7 @@ class SessionScreen(Screen[None]):
         Binding("plus,equals_sign", "more", "+30s", id="session.more"),
         Binding("minus", "less", "-30s", id="session.less"),
         Binding("m", "mute", "Mute", id="session.mute"),
+        Binding("v", "voice", "Voice", id="session.voice", show=False),
         Binding("question_mark", "help", "Help", id="session.help"),
         Binding("q", "quit", "Quit", id="session.quit"),
     ]
@@ -105,7 +106,7 @@ class SessionScreen(Screen[None]):
             build_plan(self.entry.routine), clock=app.clock, routine_id=self.entry.id
         )
         self.session.listen(self._on_event)
-        app.player.prepare(spoken_phrases(self.session))
+        app.player.prepare(spoken_phrases(self.session.plan))
         self.session.start()
         self.sync()
 
@@ -238,7 +239,9 @@ class SessionScreen(Screen[None]):
 
     def _render_status(self) -> None:
         player = self.unknot.player
-        parts = ["sound off (m)" if player.muted else f"sound: {player.name}"]
+        parts = ["SOUND OFF (m)" if player.muted else f"sound: {player.active}"]
+        if not player.muted and player.active != "bell":
+            parts.append("voice on (v)" if player.voice else "voice off (v)")
         if self.unknot.status_message:
             parts.append(self.unknot.status_message)
         status = " · ".join(parts)
@@ -274,6 +277,13 @@ class SessionScreen(Screen[None]):
         player.muted = not player.muted
         self._render_status()
 
+    def action_voice(self) -> None:
+        player = self.unknot.player
+        player.voice = not player.voice
+        if player.voice:
+            player.prepare(spoken_phrases(self.session.plan))
+        self._render_status()
+
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
 
@@ -284,15 +294,3 @@ class SessionScreen(Screen[None]):
                 self.app.exit(0)
 
         self.app.push_screen(ConfirmQuit(), confirmed)
-
-
-def spoken_phrases(session: Session) -> list[str]:
-    """Every phrase the session may speak, so voice can be rendered before it is needed."""
-    phrases: list[str] = []
-    for step in session.plan.steps:
-        for kind in ("step_started", "hold_started", "hold_ended", "halfway"):
-            cue = cue_for(Event(kind, 0.0, {}, step))
-            if cue is not None and cue.words:
-                phrases.append(cue.words)
-    phrases.append("Session complete")
-    return list(dict.fromkeys(phrases))

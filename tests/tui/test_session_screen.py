@@ -151,3 +151,21 @@ async def test_wakes_only_when_something_changes(harness: Harness) -> None:
         assert abs(timer._interval - 0.752) < 1e-6
         await pilot.press("space")
         assert screen._timer is None  # paused: nothing to wake for
+
+
+async def test_mute_and_voice_are_visible(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "sound: recording" in text(app, "#status")
+        assert "voice on" in text(app, "#status")
+        await pilot.press("v")
+        assert "voice off" in text(app, "#status")
+        await pilot.press("m")
+        assert "SOUND OFF" in text(app, "#status")
+        played = len(harness.player.played)
+        await pilot.press("n")
+        assert len(harness.player.played) == played  # muted: nothing more was played
+        await pilot.press("m")
+        await pilot.press("n")
+        assert len(harness.player.played) == played + 1

@@ -1,0 +1,72 @@
+"""Spoken announcements, rendered offline by espeak-ng into WAVs cached by text and voice.
+
+Rendering happens when a session starts, in the background, never on a cue's critical path:
+a phrase that is not ready yet is simply not spoken.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+VOICE = "en-us"
+INSTALL_HINT = "apt-get install espeak-ng"
+
+
+class Voice:
+    def __init__(self, cache: Path, *, voice: str = VOICE, program: str | None = None) -> None:
+        self.cache = cache
+        self.voice = voice
+        self.program = program if program is not None else shutil.which("espeak-ng")
+        self._thread: threading.Thread | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.program is not None
+
+    def path_for(self, text: str) -> Path:
+        key = hashlib.sha256(f"{self.voice}\n{text}".encode()).hexdigest()[:24]
+        return self.cache / f"{key}.wav"
+
+    def ready(self, text: str) -> Path | None:
+        path = self.path_for(text)
+        return path if path.is_file() else None
+
+    def render(self, phrases: list[str]) -> None:
+        """Render every phrase not yet cached (blocking; see render_soon)."""
+        if self.program is None:
+            return
+        try:
+            self.cache.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return
+        for text in phrases:
+            path = self.path_for(text)
+            if path.is_file():
+                continue
+            partial = path.with_suffix(f".{os.getpid()}.part")
+            try:
+                subprocess.run(
+                    [self.program, "-v", self.voice, "-s", "150", "-w", str(partial), text],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    timeout=20,
+                    check=True,
+                )
+                os.replace(partial, path)  # atomic: a cue never sees half a file
+            except (OSError, subprocess.SubprocessError):
+                partial.unlink(missing_ok=True)
+
+    def render_soon(self, phrases: list[str]) -> None:
+        """Render in a background thread."""
+        self._thread = threading.Thread(target=self.render, args=(phrases,), daemon=True)
+        self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)

@@ -1,0 +1,201 @@
+"""simpleaudio behind a process boundary: the parent writes commands to a pipe and never waits.
+
+The worker (app.audio_worker) is restarted as soon as it dies; a cue it can no longer play on
+time is dropped rather than played late. After "no device", or repeated deaths, the player falls
+back to the terminal bell and says so once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+from app.audio import BellPlayer, CuePlayer
+from app.cues import Cue
+from app.voice import Voice
+
+MAX_DEATHS = 3  # this many worker deaths within DEATH_WINDOW seconds: give up on simpleaudio
+DEATH_WINDOW = 30.0
+
+
+def worker_env() -> dict[str, str]:
+    env = dict(os.environ)
+    # simpleaudio 1.0.4 frees memory without the GIL on 3.12+; the system allocator survives it.
+    env["PYTHONMALLOC"] = "malloc"
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    return env
+
+
+class WorkerPlayer(CuePlayer):
+    name = "simpleaudio"
+
+    def __init__(
+        self,
+        sounds: Path,
+        *,
+        voice: Voice | None = None,
+        log: Path | None = None,
+        bell: BellPlayer | None = None,
+    ) -> None:
+        super().__init__()
+        self.sounds = sounds
+        self.voice_engine = voice
+        self.log = log
+        self.bell = bell if bell is not None else BellPlayer()
+        self.reason = "simpleaudio in a child process"
+        self.latencies: deque[float] = deque(maxlen=50)
+        self.replies: deque[str] = deque(maxlen=50)
+        self._lock = threading.Lock()
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._deaths: deque[float] = deque(maxlen=MAX_DEATHS)
+        self._fallen_back = False
+        self._closing = False
+        self._ready = threading.Event()
+        self._start()
+
+    @property
+    def active(self) -> str:
+        return "bell" if self._fallen_back else self.name
+
+    # ----- the child -----
+
+    def _start(self) -> None:
+        stderr: IO[bytes] | int = subprocess.DEVNULL
+        if self.log is not None:
+            try:
+                self.log.parent.mkdir(parents=True, exist_ok=True)
+                stderr = open(self.log, "ab")  # noqa: SIM115 - handed to the child
+            except OSError:
+                stderr = subprocess.DEVNULL
+        self._ready.clear()
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "app.audio_worker", str(self.sounds)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                env=worker_env(),
+                start_new_session=True,  # the terminal's ctrl+c is for the app, not the worker
+            )
+        except OSError as exc:
+            self._fall_back(f"the sound process could not start ({exc})")
+            return
+        finally:
+            if not isinstance(stderr, int):
+                stderr.close()
+        assert proc.stdin is not None
+        os.set_blocking(proc.stdin.fileno(), False)
+        self._proc = proc
+        threading.Thread(target=self._read, args=(proc,), daemon=True).start()
+
+    def _read(self, proc: subprocess.Popen[bytes]) -> None:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            line = raw.decode("utf-8", "replace").strip()
+            self.replies.append(line)
+            word, _, rest = line.partition(" ")
+            if word == "ready":
+                self._ready.set()
+            elif word == "ok":
+                latency = rest.split()[-1]
+                with contextlib.suppress(ValueError):
+                    self.latencies.append(float(latency))
+            elif word == "nodevice":
+                self._fall_back(f"no sound device ({rest})")
+            elif word == "error" and "cannot" in rest:
+                self._fall_back(rest)
+        proc.wait()
+        self._died(proc)
+
+    def _died(self, proc: subprocess.Popen[bytes]) -> None:
+        with self._lock:
+            if self._closing or self._fallen_back or proc is not self._proc:
+                return
+            now = time.monotonic()
+            self._deaths.append(now)
+            if len(self._deaths) == MAX_DEATHS and now - self._deaths[0] < DEATH_WINDOW:
+                give_up = True
+            else:
+                give_up = False
+                self._start()
+        if give_up:
+            self._fall_back("the sound process keeps failing")
+
+    def _fall_back(self, why: str) -> None:
+        with self._lock:
+            if self._fallen_back:
+                return
+            self._fallen_back = True
+            proc = self._proc
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+        self.notice(f"Sound: {why}; using the terminal bell instead.")
+
+    def use_ring(self, ring: Callable[[], None]) -> None:
+        self.bell.use_ring(ring)
+
+    def wait_ready(self, timeout: float = 5.0) -> bool:
+        return self._ready.wait(timeout)
+
+    # ----- playing -----
+
+    def prepare(self, phrases: list[str]) -> None:
+        if self.voice_engine is not None and self.voice and phrases:
+            # The first phrase is due the moment the session starts: render it before then.
+            self.voice_engine.render(phrases[:1])
+            self.voice_engine.render_soon(phrases[1:])
+
+    def _play(self, cue: Cue) -> None:
+        if self._fallen_back:
+            self.bell.play(cue)
+            return
+        words = None
+        if self.voice and self.voice_engine is not None and cue.words:
+            words = self.voice_engine.ready(cue.words)
+        line = f"play {cue.tone} {time.monotonic():.6f}"
+        if words is not None:
+            line += f" {words}"
+        self._send(line + "\n")
+
+    def probe(self, timeout: float = 5.0) -> float | None:
+        """Open the device once and return the round trip in ms, or None if it failed."""
+        if not self.wait_ready(timeout):
+            return None
+        seen = len(self.replies)
+        self._send(f"probe {time.monotonic():.6f}\n")
+        end = time.monotonic() + timeout
+        while time.monotonic() < end and not self._fallen_back:
+            for line in list(self.replies)[seen:]:
+                if line.startswith("ok probe"):
+                    return float(line.split()[-1])
+            time.sleep(0.005)
+        return None
+
+    def _send(self, line: str) -> None:
+        with self._lock:
+            proc = self._proc
+        if proc is None or proc.stdin is None:
+            return
+        try:
+            proc.stdin.write(line.encode())
+            proc.stdin.flush()
+        except (BrokenPipeError, BlockingIOError, ValueError, OSError):
+            # The reader thread restarts a dead worker; this cue is lost rather than late.
+            pass
+
+    def close(self) -> None:
+        with self._lock:
+            self._closing = True
+            proc = self._proc
+        if proc is not None and proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                proc.stdin.close()  # the worker lets the last cue finish, then exits

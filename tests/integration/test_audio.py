@@ -1,0 +1,221 @@
+"""Cues through real ALSA: its file plugin records what would be heard, one file per sound.
+
+ALSA_CONFIG_PATH replaces the system configuration, so nothing of the machine's own is read.
+"""
+
+from __future__ import annotations
+
+import array
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import threading
+import time
+import wave
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, cli_env, unknot_cmd
+
+# Where simpleaudio could not be built (no ALSA headers), the bell is all there is to test.
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("simpleaudio") is None, reason="simpleaudio is not installed"
+)
+
+CUED = {"step_started", "countdown", "halfway", "hold_started", "hold_ended"}
+TONES = {"transition": "ready", "work": "go", "switch": "switch"}
+
+
+def tone_for(event: dict[str, object]) -> str | None:
+    kind = event["event"]
+    if kind == "step_started":
+        return TONES[str(event["kind"])]
+    if kind == "countdown":
+        return "tick"
+    if kind == "session_finished":
+        return "done" if event["status"] == "completed" else None
+    return {"halfway": "halfway", "hold_started": "hold", "hold_ended": "release"}.get(str(kind))
+
+
+def frames(tone: str) -> bytes:
+    with wave.open(str(ROOT / "sounds" / f"{tone}.wav")) as w:
+        return w.readframes(w.getnframes())
+
+
+class Capture:
+    """Watches the capture folder and notes when each new file first appears."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.config = folder / "asound.conf"
+        self.config.write_text(
+            "pcm.!default { type file  slave.pcm { type null }  "
+            f'file "{folder}/cue.raw"  format "raw"  truncate false }}\n'
+        )
+        self.seen: dict[str, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            for entry in os.scandir(self.folder):
+                if entry.name.startswith("cue.raw") and entry.name not in self.seen:
+                    self.seen[entry.name] = time.monotonic()
+            time.sleep(0.0005)
+
+    def files(self) -> list[tuple[float, Path]]:
+        return sorted((t, self.folder / name) for name, t in self.seen.items())
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+@pytest.fixture
+def capture(tmp_path: Path) -> Iterator[Capture]:
+    folder = tmp_path / "capture"
+    folder.mkdir()
+    watcher = Capture(folder)
+    yield watcher
+    watcher.stop()
+
+
+def start(home: Path, routine: Path, config: Path, *extra: str) -> subprocess.Popen[str]:
+    env = cli_env(home)
+    env["ALSA_CONFIG_PATH"] = str(config)
+    return subprocess.Popen(
+        unknot_cmd("run", str(routine), "--plain", "--jsonl", *extra),
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def read_events(proc: subprocess.Popen[str]) -> list[tuple[float, dict[str, object]]]:
+    assert proc.stdout is not None
+    return [(time.monotonic(), json.loads(line)) for line in proc.stdout]
+
+
+def settle(capture: Capture, count: int, timeout: float = 5.0) -> None:
+    end = time.monotonic() + timeout
+    while len(capture.seen) < count and time.monotonic() < end:
+        time.sleep(0.01)
+    time.sleep(2.5)  # let the last sound ("done" is 2 s) finish writing
+
+
+def test_cues_arrive_in_order_and_on_time(
+    unknot_home: Path, twelve: Path, capture: Capture
+) -> None:
+    proc = start(unknot_home, twelve, capture.config, "--no-voice")
+    events = read_events(proc)
+    assert proc.wait(timeout=10) == 0
+    cued = [(t, e, tone) for t, e in events if (tone := tone_for(e)) is not None]
+    assert sum(1 for _, e, _ in cued if e["event"] == "step_started") == 8
+    assert cued[-1][2] == "done"
+    settle(capture, len(cued))
+    files = capture.files()
+    assert len(files) == len(cued), [f.name for _, f in files]
+    for (heard, path), (arrived, event, tone) in zip(files, cued, strict=True):
+        data = path.read_bytes()
+        assert data == frames(tone), (path.name, tone)
+        samples = array.array("h", data)
+        assert max(abs(s) for s in samples) > 5000  # not silent
+        assert abs(heard - arrived) <= 0.040, (event, heard - arrived)
+
+
+def test_without_a_device_the_bell_takes_over_quietly(
+    unknot_home: Path, twelve: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "nocard.conf"
+    config.write_text("pcm.!default { type hw card 7 }\nctl.!default { type hw card 7 }\n")
+    proc = start(unknot_home, twelve, config, "--no-voice")
+    events = read_events(proc)
+    assert proc.wait(timeout=10) == 0
+    assert proc.stderr is not None
+    stderr = proc.stderr.read()
+    assert events[-1][1]["event"] == "session_finished"
+    assert "terminal bell" in stderr
+    assert stderr.count("terminal bell") == 1  # said once
+    assert "ALSA" not in stderr and "alsa" not in stderr.replace("\a", "")
+    assert set(stderr.replace("\a", "").splitlines()) == {
+        line for line in stderr.replace("\a", "").splitlines() if "terminal bell" in line
+    }
+
+
+def worker_of(pid: int) -> int | None:
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            cmdline = Path(f"/proc/{entry}/cmdline").read_bytes()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == pid and b"app.audio_worker" in cmdline:
+            return int(entry)
+    return None
+
+
+def test_killing_the_worker_loses_no_later_cue(
+    unknot_home: Path, twelve: Path, capture: Capture
+) -> None:
+    proc = start(unknot_home, twelve, capture.config, "--no-voice")
+    assert proc.stdout is not None
+    events: list[tuple[float, dict[str, object]]] = []
+    killed_at = None
+    for line in proc.stdout:
+        events.append((time.monotonic(), json.loads(line)))
+        if (
+            killed_at is None
+            and events[-1][1]["event"] == "step_started"
+            and events[-1][1]["index"] == 3
+        ):
+            time.sleep(0.4)
+            worker = worker_of(proc.pid)
+            assert worker is not None
+            os.kill(worker, signal.SIGKILL)
+            killed_at = time.monotonic()
+    assert proc.wait(timeout=10) == 0
+    assert killed_at is not None
+    later = [(t, tone) for t, e in events if t > killed_at + 0.3 and (tone := tone_for(e))]
+    assert len(later) >= 6
+    settle(capture, 1)
+    heard = [(t, p) for t, p in capture.files() if t > killed_at + 0.3]
+    assert len(heard) == len(later)
+    for (t_heard, path), (t_event, tone) in zip(heard, later, strict=True):
+        assert path.read_bytes() == frames(tone)
+        assert abs(t_heard - t_event) <= 0.040
+
+
+def test_spoken_cues_are_rendered_and_played(
+    unknot_home: Path, twelve: Path, capture: Capture
+) -> None:
+    if not Path("/usr/bin/espeak-ng").exists():
+        pytest.skip("espeak-ng is not installed")
+    proc = start(unknot_home, twelve, capture.config)
+    events = read_events(proc)
+    assert proc.wait(timeout=10) == 0
+    cued = [e for _, e in events if tone_for(e)]
+    settle(capture, len(cued) + 1)
+    cache = list((unknot_home / "cache" / "voice").glob("*.wav"))
+    assert len(cache) >= 5  # "Next: Alpha", "Next: Bravo, left side", "Switch sides", ...
+    tone_bytes = {frames(t) for t in ("ready", "go", "switch", "tick", "done")}
+    spoken = [p for _, p in capture.files() if p.read_bytes() not in tone_bytes]
+    assert spoken, "no spoken cue was heard"
+    assert all(max(abs(s) for s in array.array("h", p.read_bytes())) > 1000 for p in spoken)
+
+
+def test_mute_plays_nothing(unknot_home: Path, twelve: Path, capture: Capture) -> None:
+    proc = start(unknot_home, twelve, capture.config, "--mute")
+    read_events(proc)
+    assert proc.wait(timeout=10) == 0
+    time.sleep(0.5)
+    assert capture.files() == []
