@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import __version__
+from app import __version__, paths
 from app.durations import describe, format_clock
 from app.library import Entry, Library, find, scan, validate
 from app.model import Routine
@@ -46,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", action="store_true", help="with --plain: one JSON object per event")
     p.add_argument("--mute", action="store_true", help="no sound cues")
     p.add_argument("--no-voice", action="store_true", help="tones only, no spoken cues")
+    again = p.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true", help="carry on an unfinished session")
+    again.add_argument("--fresh", action="store_true", help="start over; drop an unfinished one")
+
+    p = sub.add_parser("history", help="list past sessions")
+    p.add_argument("--json", action="store_true", help="print JSON, newest first")
 
     p = sub.add_parser("doctor", help="check sound, voice and the cue player")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -65,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "schema": _schema,
             "run": _run,
             "doctor": _doctor,
+            "history": _history,
         }[args.command]
         return handler(args)
     except RoutineFileError as exc:
@@ -190,7 +197,13 @@ def _run(args: argparse.Namespace) -> int:
         return _run_plain(entry, args)
     from app.tui.app import run_tui
 
-    return run_tui(start=entry, mute=args.mute, voice=not args.no_voice)
+    return run_tui(
+        start=entry, mute=args.mute, voice=not args.no_voice, resume=args.resume, fresh=args.fresh
+    )
+
+
+def _tell(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
@@ -198,22 +211,27 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
     from app.cues import cue_for, spoken_phrases
     from app.engine import Session
     from app.events import Event
+    from app.history import History
     from app.plain import run_plain
-
-    def tell(message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
+    from app.recorder import Recorder
+    from app.resume import choose_resume
 
     def ring() -> None:
         sys.stderr.write("\a")
         sys.stderr.flush()
 
+    history = History(paths.history_db(), notify=_tell)
+    choice = choose_resume(history, entry, resume=args.resume, fresh=args.fresh)
+    if choice.message:
+        _tell(choice.message)
     player = make_player(voice=not args.no_voice)
     player.muted = args.mute
-    player.on_notice(tell)
+    player.on_notice(_tell)
     player.use_ring(ring)
     if player.active == "bell" and not args.mute:
-        tell(f"Sound: {player.reason}; using the terminal bell instead.")
+        _tell(f"Sound: {player.reason}; using the terminal bell instead.")
     session = Session(build_plan(entry.routine), routine_id=entry.id)
+    recorder = Recorder(history, session, entry, resume=choice.row)
 
     def cue(event: Event) -> None:
         found = cue_for(event)
@@ -222,9 +240,29 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
 
     player.prepare(spoken_phrases(session.plan))
     try:
-        return run_plain(session, jsonl=args.jsonl, on_event=cue)
+        return run_plain(
+            session, jsonl=args.jsonl, on_event=cue, on_tick=recorder.tick, start_at=choice.start
+        )
     finally:
+        recorder.checkpoint(force=True)  # ctrl+c or a crash: keep the place to resume from
         player.close()
+        history.close()
+
+
+def _history(args: argparse.Namespace) -> int:
+    from app.history import History
+    from app.history_view import history_table
+
+    history = History(paths.history_db(), notify=_tell)
+    rows = history.sessions()
+    if args.json:
+        print(json.dumps([r.to_json() for r in rows], indent=2))
+    elif rows:
+        print(history_table(rows))
+    else:
+        print("No sessions yet.")
+    history.close()
+    return 0
 
 
 def _doctor(args: argparse.Namespace) -> int:

@@ -34,7 +34,7 @@ class Session:
     def __init__(self, plan: Plan, *, clock: Clock = monotonic, routine_id: str = "") -> None:
         self.plan = plan
         self.routine_id = routine_id
-        self._clock = clock
+        self.clock = clock
         self._listeners: list[Listener] = []
         self.state: State = "ready"
         self.index = 0
@@ -75,12 +75,12 @@ class Session:
     @property
     def paused_seconds(self) -> float:
         if self.state == "paused":
-            return self._paused_total + self._clock() - self._paused_at
+            return self._paused_total + self.clock() - self._paused_at
         return self._paused_total
 
     def elapsed(self) -> float:
         """Clock seconds since the start, pauses included."""
-        return self._clock() - self._t0 if self.state != "ready" else 0.0
+        return self.clock() - self._t0 if self.state != "ready" else 0.0
 
     def active(self) -> float:
         """Seconds since the start that were not paused."""
@@ -124,7 +124,7 @@ class Session:
             raise RuntimeError("a session starts once")
         if not 0 <= index < len(self.plan.steps):
             raise IndexError(f"step {index} is not in the plan")
-        self._t0 = self._clock()
+        self._t0 = self.clock()
         self.state = "running"
         events: list[Event] = []
         self._emit(
@@ -187,7 +187,7 @@ class Session:
     def pause(self) -> list[Event]:
         events = self.update()
         if self.state == "running":
-            self._paused_at = self._clock()
+            self._paused_at = self.clock()
             self.state = "paused"
             self._emit(events, "paused", self.active(), index=self.index, remaining=self._left())
         return events
@@ -195,7 +195,7 @@ class Session:
     def resume(self) -> list[Event]:
         events: list[Event] = []
         if self.state == "paused":
-            self._paused_total += self._clock() - self._paused_at
+            self._paused_total += self.clock() - self._paused_at
             self.state = "running"
             self._emit(events, "resumed", self.active(), index=self.index, remaining=self._left())
         return events
@@ -370,7 +370,7 @@ class Session:
 
     def _finish(self, events: list[Event], at: float, status: Status) -> None:
         if self.state == "paused":
-            self._paused_total += self._clock() - self._paused_at
+            self._paused_total += self.clock() - self._paused_at
         self.state = "finished"
         self._hold_end = None
         self.result = SessionResult(

@@ -19,6 +19,8 @@ from app.durations import format_clock
 from app.engine import Session
 from app.events import Event
 
+TICK = 0.5  # while running, wake at least this often for on_tick (history checkpoints)
+
 COMMANDS: dict[str, str] = {
     "p": "toggle_pause",
     "pause": "toggle_pause",
@@ -144,6 +146,8 @@ def run_plain(
     stdout: TextIO | None = None,
     clock: Clock = monotonic,
     on_event: Callable[[Event], None] | None = None,
+    on_tick: Callable[[], None] | None = None,
+    start_at: tuple[int, float | None] = (0, None),
 ) -> int:
     out = stdout if stdout is not None else sys.stdout
     commands = LineInput(stdin if stdin is not None else sys.stdin)
@@ -158,17 +162,23 @@ def run_plain(
     session.listen(show)
     if on_event is not None:
         session.listen(on_event)
-    session.start()
+    session.start(*start_at)
     while not session.finished:
         session.update()
         if session.finished:
             break
+        if on_tick is not None:
+            on_tick()
         due = session.next_due()
         if due is None and not commands.open:
             # Input has closed while paused: nobody can resume, so carry on.
             session.resume()
             continue
-        timeout = None if due is None else max(0.0, due - clock())
+        timeout: float | None = None
+        if due is not None:
+            timeout = max(0.0, due - clock())
+            if on_tick is not None:
+                timeout = min(timeout, TICK)
         for line in commands.wait(timeout):
             action = COMMANDS.get(line.strip().lower())
             if action is not None:

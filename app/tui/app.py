@@ -7,10 +7,15 @@ from collections.abc import Callable
 from textual.app import App
 from textual.binding import Binding
 
+from app import paths
 from app.audio import BellPlayer, CuePlayer, make_player
 from app.clock import Clock, monotonic
+from app.history import History, SessionRow
 from app.library import Entry, Library, scan
+from app.resume import changed, choose_resume
+from app.settings import load_settings
 from app.tui.commands import RoutineCommands
+from app.tui.dialogs import ResumeDialog
 from app.tui.picker import PickerScreen
 from app.tui.session_screen import SessionScreen
 
@@ -30,12 +35,20 @@ class UnknotApp(App[int]):
         player: CuePlayer | None = None,
         start: Entry | None = None,
         load_library: Callable[[], Library] = scan,
+        history: History | None = None,
+        resume: bool = False,
+        fresh: bool = False,
+        weekly_goal: int = 2,
     ) -> None:
         super().__init__()
         self.clock = clock
         self.player = player if player is not None else BellPlayer()
         self.load_library = load_library
         self._start = start
+        self._resume = resume
+        self._fresh = fresh
+        self.history = history if history is not None else History(paths.history_db())
+        self.weekly_goal = weekly_goal
         self.status_message = ""
         self.player.on_notice(self.tell)
         self.player.use_ring(self.flash)
@@ -43,12 +56,46 @@ class UnknotApp(App[int]):
             self.status_message = f"Sound: {self.player.reason}; using the terminal bell"
 
     def on_mount(self) -> None:
+        if self.history.message:
+            self.tell(self.history.message)
         self.push_screen(PickerScreen())
         if self._start is not None:
-            self.start_session(self._start)
+            choice = choose_resume(
+                self.history, self._start, resume=self._resume, fresh=self._fresh
+            )
+            if choice.message and (self._resume or self._fresh):
+                self.tell(choice.message)
+            if choice.row is None and not self._resume and not self._fresh:
+                self.offer_resume(self._start)
+            else:
+                self.start_session(self._start, resume=choice.row)
+        else:
+            self.offer_resume(None)
 
-    def start_session(self, entry: Entry) -> None:
-        self.push_screen(SessionScreen(entry))
+    def offer_resume(self, entry: Entry | None) -> None:
+        """Ask whether to carry on the newest interrupted session (of `entry`, if given)."""
+        row = self.history.unfinished(entry.id if entry is not None else None)
+        target = entry
+        if row is not None and target is None:
+            target = self.load_library().entries.get(row.routine_id)
+        if row is None or target is None:
+            if entry is not None:
+                self.start_session(entry)
+            return
+
+        def answered(answer: bool | None) -> None:
+            assert row is not None and target is not None
+            if answer and not changed(row, target):
+                self.start_session(target, resume=row)
+                return
+            self.history.abandon(row.id)
+            if answer or entry is not None:
+                self.start_session(target)
+
+        self.push_screen(ResumeDialog(row, target), answered)
+
+    def start_session(self, entry: Entry, resume: SessionRow | None = None) -> None:
+        self.push_screen(SessionScreen(entry, resume=resume))
 
     def tell(self, message: str) -> None:
         """Say something once, in the status line of whichever screen shows (thread-safe)."""
@@ -77,12 +124,29 @@ class UnknotApp(App[int]):
         self.exit(0)
 
 
-def run_tui(start: Entry | None = None, *, mute: bool = False, voice: bool = True) -> int:
+def run_tui(
+    start: Entry | None = None,
+    *,
+    mute: bool = False,
+    voice: bool = True,
+    resume: bool = False,
+    fresh: bool = False,
+) -> int:
     player = make_player(voice=voice)
     player.muted = mute
-    app = UnknotApp(start=start, player=player)
+    settings = load_settings()
+    app = UnknotApp(
+        start=start,
+        player=player,
+        resume=resume,
+        fresh=fresh,
+        weekly_goal=settings.weekly_goal,
+    )
+    if settings.problem:
+        app.status_message = settings.problem
     try:
         result = app.run()
     finally:
         app.player.close()
+        app.history.close()
     return result if isinstance(result, int) else 0

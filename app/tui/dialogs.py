@@ -9,6 +9,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from app.history import SessionRow
+from app.library import Entry
+from app.resume import changed, describe_position
+
 KEYS = [
     ("space", "pause / resume"),
     ("n or →", "next: skip the rest of this step"),
@@ -47,6 +51,42 @@ class ConfirmQuit(ModalScreen[bool]):
         with Vertical(id="dialog"):
             yield Static(Content("End this session?"), classes="dialog-title")
             yield Static(Content("y or q: quit    n or escape: keep going"))
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class ResumeDialog(ModalScreen[bool]):
+    """Carry on an interrupted session, or start over."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, row: SessionRow, entry: Entry) -> None:
+        super().__init__()
+        self.row = row
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            if changed(self.row, self.entry):
+                yield Static(
+                    Content("An unfinished session can't be resumed"), classes="dialog-title"
+                )
+                yield Static(
+                    Content(
+                        f"{self.entry.routine.name} has changed since it was interrupted.\n"
+                        "y: start it fresh    n: not now"
+                    )
+                )
+            else:
+                position = describe_position(self.row, self.entry)
+                yield Static(Content("Resume?"), classes="dialog-title")
+                yield Static(Content(f"{self.entry.routine.name} - {position}?"))
+                yield Static(Content("y or enter: resume    n or escape: no, let it go"))
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from app.durations import describe, format_clock
 from app.library import Entry, Library
 from app.plan import build_plan
+from app.tui.history_screen import HistoryScreen
 
 if TYPE_CHECKING:
     from app.tui.app import UnknotApp
@@ -50,6 +51,13 @@ def entry_detail(entry: Entry) -> Content:
     return Content.assemble(*parts)
 
 
+class FilterInput(Input):
+    """The filter box; it leaves capital H to the picker (history), as filtering ignores case."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character != "H" and super().check_consume_key(key, character)
+
+
 class PickerScreen(Screen[None]):
     CSS_PATH = "picker.tcss"
     BINDINGS = [
@@ -57,6 +65,7 @@ class PickerScreen(Screen[None]):
         Binding("down", "move(1)", "Down", show=False),
         Binding("up", "move(-1)", "Up", show=False),
         Binding("escape", "clear", "Clear filter", id="picker.clear"),
+        Binding("H", "history", "History", id="picker.history", priority=True),
         Binding("ctrl+q,f10", "app.quit", "Quit", id="picker.quit"),
     ]
 
@@ -71,10 +80,12 @@ class PickerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            Content("unknot · pick a routine · ↑↓ choose · enter start · ctrl+p palette"),
+            Content(
+                "unknot · pick a routine · ↑↓ choose · enter start · H history · ctrl+p palette"
+            ),
             id="title",
         )
-        filter_box = Input(placeholder="Type to filter routines", id="filter")
+        filter_box = FilterInput(placeholder="Type to filter routines", id="filter")
         filter_box.cursor_blink = False
         yield filter_box
         with Horizontal(id="body"):
@@ -146,6 +157,9 @@ class PickerScreen(Screen[None]):
 
     def action_clear(self) -> None:
         self.query_one("#filter", Input).value = ""
+
+    def action_history(self) -> None:
+        self.app.push_screen(HistoryScreen())
 
     def action_start(self) -> None:
         index = self.query_one("#routines", OptionList).highlighted

@@ -20,8 +20,10 @@ from app.cues import cue_for, spoken_phrases
 from app.durations import format_clock
 from app.engine import Session, countdown_display
 from app.events import Event
+from app.history import SessionRow
 from app.library import Entry
 from app.plan import Step, build_plan
+from app.recorder import Recorder
 from app.tui.dialogs import ConfirmQuit, HelpScreen
 from app.tui.summary import SummaryScreen
 
@@ -66,10 +68,12 @@ class SessionScreen(Screen[None]):
         Binding("q", "quit", "Quit", id="session.quit"),
     ]
 
-    def __init__(self, entry: Entry) -> None:
+    def __init__(self, entry: Entry, resume: SessionRow | None = None) -> None:
         super().__init__()
         self.entry = entry
+        self.resume = resume
         self.session: Session
+        self.recorder: Recorder
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
 
@@ -106,8 +110,12 @@ class SessionScreen(Screen[None]):
             build_plan(self.entry.routine), clock=app.clock, routine_id=self.entry.id
         )
         self.session.listen(self._on_event)
+        self.recorder = Recorder(app.history, self.session, self.entry, resume=self.resume)
         app.player.prepare(spoken_phrases(self.session.plan))
-        self.session.start()
+        if self.resume is not None:
+            self.session.start(self.resume.step_index, self.resume.step_remaining)
+        else:
+            self.session.start()
         self.sync()
 
     def on_unmount(self) -> None:
@@ -122,6 +130,7 @@ class SessionScreen(Screen[None]):
         if self.session.finished:
             self._finish()
             return
+        self.recorder.tick()
         self.render_state()
         self._schedule()
 

@@ -1,0 +1,428 @@
+"""Session history in SQLite: every session, every step's outcome, and a checkpoint to resume from.
+
+One connection, WAL mode, short transactions: a write costs a millisecond or two. A database that
+cannot be opened is renamed aside (never deleted or rewritten) and a new one started. If the user
+folder cannot be written at all, history is switched off and the session still runs; either way
+the user is told once.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.result import StepOutcome
+
+SCHEMA_VERSION = 1
+
+# Each entry takes the schema from the version before it to its own number.
+MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        routine_id TEXT NOT NULL,
+        routine_name TEXT NOT NULL,
+        routine_digest TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        status TEXT NOT NULL,
+        pid INTEGER,
+        moves_total INTEGER NOT NULL,
+        planned_seconds REAL NOT NULL,
+        elapsed_seconds REAL NOT NULL DEFAULT 0,
+        paused_seconds REAL NOT NULL DEFAULT 0,
+        step_index INTEGER NOT NULL DEFAULT 0,
+        step_remaining REAL,
+        paused INTEGER NOT NULL DEFAULT 0,
+        checkpoint_at TEXT
+    );
+    CREATE INDEX sessions_started ON sessions(started_at);
+    CREATE TABLE steps (
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        idx INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        move TEXT NOT NULL,
+        move_index INTEGER NOT NULL,
+        side TEXT,
+        area TEXT NOT NULL,
+        move_work_steps INTEGER NOT NULL,
+        planned REAL NOT NULL,
+        actual REAL NOT NULL,
+        holds INTEGER NOT NULL,
+        skipped INTEGER NOT NULL,
+        finished INTEGER NOT NULL,
+        PRIMARY KEY (session_id, idx)
+    );
+    """,
+}
+
+RUNNING = "running"
+Notify = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    routine_id: str
+    routine_name: str
+    routine_digest: str
+    started_at: str
+    ended_at: str | None
+    status: str
+    moves_total: int
+    planned_seconds: float
+    elapsed_seconds: float
+    paused_seconds: float
+    step_index: int
+    step_remaining: float | None
+    moves_done: int
+    moves_skipped: int
+    holds: int
+
+    @property
+    def active_seconds(self) -> float:
+        return max(0.0, self.elapsed_seconds - self.paused_seconds)
+
+    @property
+    def started(self) -> datetime:
+        return datetime.fromisoformat(self.started_at)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "routine": self.routine_id,
+            "routine_name": self.routine_name,
+            "status": self.status,
+            "time_spent_seconds": round(self.active_seconds, 3),
+            "elapsed_seconds": round(self.elapsed_seconds, 3),
+            "planned_seconds": self.planned_seconds,
+            "moves_total": self.moves_total,
+            "moves_done": self.moves_done,
+            "moves_skipped": self.moves_skipped,
+            "holds": self.holds,
+            "step_index": self.step_index,
+            "step_remaining": self.step_remaining,
+        }
+
+
+class HistoryUnavailable(Exception):
+    pass
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _alive(pid: int | None) -> bool:
+    """Is `pid` a live unknot process (so its session is running, not interrupted)?"""
+    if not pid:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True  # no /proc to ask: trust the pid
+    return b"unknot" in cmdline or b"app" in cmdline
+
+
+class History:
+    def __init__(self, path: Path, notify: Notify | None = None) -> None:
+        self.path = path
+        self._notify = notify
+        self._told = False
+        self.db: sqlite3.Connection | None = None
+        self.set_aside: Path | None = None
+        self.message: str | None = None
+        try:
+            self.db = self._open()
+        except (sqlite3.Error, OSError, HistoryUnavailable) as exc:
+            self._off(f"history is off ({_reason(exc)}); this session will not be saved")
+
+    # ----- opening -----
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and not self._damaged(exc):
+                raise
+            self._move_aside(str(exc))
+            return self._connect()
+
+    @staticmethod
+    def _damaged(exc: sqlite3.Error) -> bool:
+        text = str(exc).lower()
+        return "not a database" in text or "malformed" in text or "newer" in text
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=2.0, isolation_level=None, check_same_thread=False)
+        try:
+            # Look before writing anything: a file that is set aside must keep every byte.
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(f"schema {version} is newer than this unknot knows")
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("database disk image is malformed")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                with _transaction(db):  # all of a migration, or none of it
+                    for statement in MIGRATIONS[target].split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {target}")
+        except BaseException:
+            db.close()
+            raise
+        db.row_factory = sqlite3.Row
+        return db
+
+    def _move_aside(self, why: str) -> None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while target.exists():
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+            n += 1
+        os.replace(self.path, target)
+        for suffix in ("-wal", "-shm"):
+            extra = self.path.with_name(self.path.name + suffix)
+            if extra.exists():
+                os.replace(extra, target.with_name(target.name + suffix))
+        self.set_aside = target
+        self._tell(f"history could not be read ({why}); kept it as {target} and started a new one")
+
+    # ----- telling -----
+
+    def _tell(self, message: str) -> None:
+        self.message = message
+        if self._notify is not None:
+            self._notify(f"History: {message}")
+
+    def _off(self, message: str) -> None:
+        if self.db is not None:
+            with suppress(sqlite3.Error):
+                self.db.close()
+        self.db = None
+        if not self._told:
+            self._told = True
+            self._tell(message)
+
+    @property
+    def enabled(self) -> bool:
+        return self.db is not None
+
+    def _write(self, sql: str, params: tuple[object, ...] = ()) -> int | None:
+        if self.db is None:
+            return None
+        try:
+            with _transaction(self.db):
+                return self.db.execute(sql, params).lastrowid
+        except sqlite3.Error as exc:
+            self._off(f"history is off ({_reason(exc)}); the session goes on without it")
+            return None
+
+    # ----- writing -----
+
+    def begin(
+        self,
+        *,
+        routine_id: str,
+        routine_name: str,
+        digest: str,
+        moves_total: int,
+        planned_seconds: float,
+    ) -> int | None:
+        return self._write(
+            "INSERT INTO sessions (routine_id, routine_name, routine_digest, started_at, status,"
+            " pid, moves_total, planned_seconds, checkpoint_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                routine_id,
+                routine_name,
+                digest,
+                _now(),
+                RUNNING,
+                os.getpid(),
+                moves_total,
+                planned_seconds,
+                _now(),
+            ),
+        )
+
+    def reopen(self, session_id: int) -> None:
+        self._write(
+            "UPDATE sessions SET status = ?, pid = ?, ended_at = NULL WHERE id = ?",
+            (RUNNING, os.getpid(), session_id),
+        )
+
+    def record_step(
+        self, session_id: int, outcome: StepOutcome, *, area: str, move_work_steps: int
+    ) -> None:
+        self._write(
+            "INSERT OR REPLACE INTO steps VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                session_id,
+                outcome.index,
+                outcome.kind,
+                outcome.move,
+                outcome.move_index,
+                outcome.side,
+                area,
+                move_work_steps,
+                outcome.planned,
+                outcome.actual,
+                outcome.holds,
+                int(outcome.skipped),
+                int(outcome.finished),
+            ),
+        )
+
+    def checkpoint(
+        self,
+        session_id: int,
+        *,
+        index: int,
+        remaining: float,
+        paused: bool,
+        elapsed: float,
+        paused_seconds: float,
+    ) -> None:
+        self._write(
+            "UPDATE sessions SET step_index = ?, step_remaining = ?, paused = ?,"
+            " elapsed_seconds = ?, paused_seconds = ?, checkpoint_at = ? WHERE id = ?",
+            (index, remaining, int(paused), elapsed, paused_seconds, _now(), session_id),
+        )
+
+    def finish(self, session_id: int, status: str, elapsed: float, paused_seconds: float) -> None:
+        self._write(
+            "UPDATE sessions SET status = ?, ended_at = ?, elapsed_seconds = ?,"
+            " paused_seconds = ?, step_remaining = NULL WHERE id = ?",
+            (status, _now(), elapsed, paused_seconds, session_id),
+        )
+
+    def abandon(self, session_id: int) -> None:
+        self._write(
+            "UPDATE sessions SET status = 'abandoned', ended_at = ? WHERE id = ?",
+            (_now(), session_id),
+        )
+
+    # ----- reading -----
+
+    def _rows(self, where: str = "", params: tuple[object, ...] = ()) -> Iterator[sqlite3.Row]:
+        if self.db is None:
+            return iter(())
+        sql = (
+            "SELECT s.*, "
+            " (SELECT COALESCE(SUM(holds), 0) FROM steps WHERE session_id = s.id) AS holds,"
+            " (SELECT COUNT(*) FROM (SELECT move_index FROM steps WHERE session_id = s.id"
+            "   AND kind = 'work' GROUP BY move_index HAVING MAX(skipped) = 1)) AS moves_skipped"
+            f" FROM sessions s {where} ORDER BY s.started_at DESC, s.id DESC"
+        )
+        try:
+            return iter(self.db.execute(sql, params).fetchall())
+        except sqlite3.Error as exc:
+            self._off(f"history is off ({_reason(exc)})")
+            return iter(())
+
+    def _moves_done(self, session_id: int) -> int:
+        """Moves whose every work step (one, or one per side) finished without a skip."""
+        assert self.db is not None
+        return int(
+            self.db.execute(
+                "SELECT COUNT(*) FROM (SELECT MAX(move_work_steps) AS need,"
+                " SUM(finished AND NOT skipped) AS ok FROM steps"
+                " WHERE session_id = ? AND kind = 'work' GROUP BY move_index) WHERE ok >= need",
+                (session_id,),
+            ).fetchone()[0]
+        )
+
+    def _row(self, r: sqlite3.Row) -> SessionRow:
+        status = r["status"]
+        if status == RUNNING and not _alive(r["pid"]):
+            status = "interrupted"
+        return SessionRow(
+            id=r["id"],
+            routine_id=r["routine_id"],
+            routine_name=r["routine_name"],
+            routine_digest=r["routine_digest"],
+            started_at=r["started_at"],
+            ended_at=r["ended_at"],
+            status=status,
+            moves_total=r["moves_total"],
+            planned_seconds=r["planned_seconds"],
+            elapsed_seconds=r["elapsed_seconds"],
+            paused_seconds=r["paused_seconds"],
+            step_index=r["step_index"],
+            step_remaining=r["step_remaining"],
+            moves_done=self._moves_done(r["id"]),
+            moves_skipped=r["moves_skipped"],
+            holds=r["holds"],
+        )
+
+    def sessions(self) -> list[SessionRow]:
+        try:
+            return [self._row(r) for r in self._rows()]
+        except sqlite3.Error as exc:
+            self._off(f"history is off ({_reason(exc)})")
+            return []
+
+    def unfinished(self, routine_id: str | None = None) -> SessionRow | None:
+        """The newest interrupted session (of one routine, if given) that can be resumed."""
+        for row in self.sessions():
+            if row.status == "interrupted" and routine_id in (None, row.routine_id):
+                return row
+        return None
+
+    def area_seconds(self, since: datetime) -> dict[str, float]:
+        """Seconds of work per body area since `since`."""
+        if self.db is None:
+            return {}
+        try:
+            rows = self.db.execute(
+                "SELECT st.area, SUM(st.actual) AS seconds FROM steps st"
+                " JOIN sessions s ON s.id = st.session_id"
+                " WHERE st.kind = 'work' AND s.started_at >= ? GROUP BY st.area",
+                (since.astimezone(UTC).isoformat(timespec="seconds"),),
+            ).fetchall()
+        except sqlite3.Error as exc:
+            self._off(f"history is off ({_reason(exc)})")
+            return {}
+        return {r["area"]: r["seconds"] for r in rows if r["seconds"]}
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.in_transaction:  # some errors (a full disk) have rolled back already
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc) or type(exc).__name__

@@ -1,0 +1,71 @@
+"""How a session starts: fresh, or where an interrupted one of the same routine left off."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.durations import format_clock
+from app.history import History, SessionRow
+from app.library import Entry
+from app.plan import build_plan
+
+
+@dataclass(frozen=True)
+class ResumeChoice:
+    row: SessionRow | None = None
+    message: str = ""
+
+    @property
+    def start(self) -> tuple[int, float | None]:
+        if self.row is None:
+            return (0, None)
+        return (self.row.step_index, self.row.step_remaining)
+
+
+def describe_position(row: SessionRow, entry: Entry) -> str:
+    """'IT band, right side, 1:10 left'."""
+    steps = build_plan(entry.routine).steps
+    if not 0 <= row.step_index < len(steps):
+        return "an unknown step"
+    step = steps[row.step_index]
+    where = step.move.name
+    if step.kind == "transition":
+        where = f"getting ready for {where}"
+    elif step.kind == "switch":
+        where = f"{where}, switching sides"
+    elif step.side:
+        where = f"{where}, {step.side} side"
+    left = row.step_remaining if row.step_remaining is not None else step.seconds
+    return f"{where}, {format_clock(left)} left"
+
+
+def changed(row: SessionRow, entry: Entry) -> bool:
+    return row.routine_digest != entry.digest
+
+
+def choose_resume(history: History, entry: Entry, *, resume: bool, fresh: bool) -> ResumeChoice:
+    """What `run --resume` / `run --fresh` mean for this routine, and what to tell the user."""
+    row = history.unfinished(entry.id)
+    if row is None:
+        if resume:
+            return ResumeChoice(
+                message=f"No unfinished session of {entry.id} to resume; starting fresh."
+            )
+        return ResumeChoice()
+    if fresh:
+        history.abandon(row.id)
+        return ResumeChoice(message="Starting fresh; the unfinished session is marked abandoned.")
+    if not resume:
+        return ResumeChoice(
+            message=f"An unfinished session of {entry.id} is waiting "
+            f"({describe_position(row, entry)}): `--resume` carries it on, `--fresh` drops it."
+        )
+    if changed(row, entry):
+        history.abandon(row.id)
+        return ResumeChoice(
+            message=f"{entry.id} has changed since that session, so it cannot be resumed; "
+            "starting fresh (the old one is marked abandoned)."
+        )
+    return ResumeChoice(
+        row=row, message=f"Resuming {entry.routine.name}: {describe_position(row, entry)}."
+    )

@@ -1,0 +1,36 @@
+"""User settings from settings.toml in the user data folder (optional; defaults otherwise)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import paths
+
+DEFAULT_WEEKLY_GOAL = 2  # sessions a week: the articles' maintenance advice is once or twice
+
+
+@dataclass(frozen=True)
+class Settings:
+    weekly_goal: int = DEFAULT_WEEKLY_GOAL
+    problem: str = ""
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    file = path if path is not None else paths.user_data() / "settings.toml"
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return Settings(problem=f"{file}: cannot be read ({exc}); using the defaults")
+    goal = data.get("weekly_goal", DEFAULT_WEEKLY_GOAL)
+    unknown = sorted(set(data) - {"weekly_goal"})
+    if unknown:
+        return Settings(problem=f"{file}: unknown key {unknown[0]!r}; allowed: weekly_goal")
+    if not isinstance(goal, int) or isinstance(goal, bool) or not 1 <= goal <= 14:
+        return Settings(
+            problem=f"{file}: weekly_goal: {goal!r} is not a whole number from 1 to 14; using 2"
+        )
+    return Settings(weekly_goal=goal)

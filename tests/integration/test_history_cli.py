@@ -1,0 +1,130 @@
+"""History and resume from the command line: real runs, real kills, a real database file."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from tests.conftest import cli_env, unknot_cmd
+
+
+def history(home: Path) -> list[dict[str, object]]:
+    out = subprocess.run(
+        unknot_cmd("history", "--json"),
+        env=cli_env(home),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def plain(home: Path, routine: Path, *extra: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        unknot_cmd("run", str(routine), "--plain", "--jsonl", "--mute", *extra),
+        env=cli_env(home),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_a_finished_run_is_listed_as_completed(unknot_home: Path, twelve: Path) -> None:
+    proc = plain(unknot_home, twelve)
+    assert proc.wait(timeout=30) == 0
+    [row] = history(unknot_home)
+    assert row["status"] == "completed" and row["routine"] == "twelve"
+    assert row["moves_done"] == 3 and row["moves_total"] == 3
+    assert abs(float(row["time_spent_seconds"]) - 12) < 0.1  # type: ignore[arg-type]
+
+
+def test_killed_then_resumed(unknot_home: Path, twelve: Path) -> None:
+    proc = plain(unknot_home, twelve)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        event = json.loads(line)
+        if event["event"] == "step_started" and event["index"] == 3:
+            time.sleep(1.0)
+            # A second reader while the session runs sees it as running.
+            assert history(unknot_home)[0]["status"] == "running"
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    proc.wait(timeout=10)
+    [row] = history(unknot_home)
+    assert row["status"] == "interrupted"
+    assert row["step_index"] == 3
+
+    resumed = plain(unknot_home, twelve, "--resume")
+    assert resumed.stdout is not None
+    events = [json.loads(line) for line in resumed.stdout]
+    assert resumed.wait(timeout=30) == 0
+    first = next(e for e in events if e["event"] == "step_started")
+    assert first["index"] == 3 and first["resumed"] is True
+    assert 0.4 <= first["remaining"] <= 1.6  # about the second that was left
+    assert events[-1]["event"] == "session_finished"
+    [row] = history(unknot_home)
+    assert row["status"] == "completed" and row["moves_done"] == 3
+
+
+def test_fresh_abandons_and_resume_without_one_starts_over(unknot_home: Path, twelve: Path) -> None:
+    proc = plain(unknot_home, twelve)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if json.loads(line)["event"] == "step_started":
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    proc.wait(timeout=10)
+    fresh = plain(unknot_home, twelve, "--fresh")
+    assert fresh.wait(timeout=30) == 0
+    statuses = [r["status"] for r in history(unknot_home)]
+    assert statuses == ["completed", "abandoned"]
+    again = plain(unknot_home, twelve, "--resume")
+    assert again.wait(timeout=30) == 0
+    assert again.stderr is not None and "starting fresh" in again.stderr.read()
+
+
+def test_a_changed_routine_is_not_resumed(unknot_home: Path, twelve: Path) -> None:
+    proc = plain(unknot_home, twelve)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if json.loads(line)["event"] == "step_started" and json.loads(line)["index"] == 2:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    proc.wait(timeout=10)
+    twelve.write_text(twelve.read_text().replace('name = "Charlie"', 'name = "Delta"'))
+    resumed = plain(unknot_home, twelve, "--resume")
+    assert resumed.stdout is not None
+    first = next(json.loads(line) for line in resumed.stdout if '"step_started"' in line)
+    resumed.wait(timeout=30)
+    assert first["index"] == 0 and "resumed" not in first
+    assert resumed.stderr is not None and "has changed" in resumed.stderr.read()
+
+
+def test_junk_over_the_database_is_kept_aside(unknot_home: Path, twelve: Path) -> None:
+    db = unknot_home / "history.sqlite3"
+    junk = os.urandom(5000)
+    db.write_bytes(junk)
+    proc = plain(unknot_home, twelve)
+    assert proc.wait(timeout=30) == 0
+    assert proc.stderr is not None and "kept it as" in proc.stderr.read()
+    kept = list(unknot_home.glob("history.sqlite3.corrupt-*"))
+    assert [p.read_bytes() for p in kept] == [junk]
+    assert history(unknot_home)[0]["status"] == "completed"
+
+
+def test_text_history(unknot_home: Path, twelve: Path) -> None:
+    out = subprocess.run(
+        unknot_cmd("history"), env=cli_env(unknot_home), capture_output=True, text=True, timeout=30
+    )
+    assert out.stdout.strip() == "No sessions yet."
+    assert plain(unknot_home, twelve).wait(timeout=30) == 0
+    out = subprocess.run(
+        unknot_cmd("history"), env=cli_env(unknot_home), capture_output=True, text=True, timeout=30
+    )
+    assert "Twelve seconds" in out.stdout and "completed" in out.stdout and "3/3" in out.stdout

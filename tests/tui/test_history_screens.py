@@ -1,0 +1,89 @@
+"""Resume offers and the history screen, through Pilot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from app import paths
+from app.clock import FakeClock
+from app.engine import Session
+from app.history import History
+from app.library import Entry, find
+from app.plan import build_plan
+from app.recorder import Recorder
+from app.tui.dialogs import ResumeDialog
+from app.tui.history_screen import HistoryScreen
+from app.tui.picker import PickerScreen
+from app.tui.session_screen import SessionScreen
+from tests.tui.conftest import Harness
+
+
+def interrupted(entry: Entry, seconds: float) -> None:
+    """Leave an interrupted session behind, as a killed process would."""
+    history = History(paths.history_db())
+    clock = FakeClock()
+    session = Session(build_plan(entry.routine), clock=clock, routine_id=entry.id)
+    recorder = Recorder(history, session, entry)
+    session.start()
+    clock.advance(seconds)
+    session.update()
+    recorder.checkpoint(force=True)
+    assert history.db is not None
+    history.db.execute("UPDATE sessions SET pid = 0")  # its process is gone
+    history.close()
+
+
+async def test_unknot_offers_to_resume(unknot_home: Path) -> None:
+    entry = find("pre-run-five-muscles")
+    interrupted(entry, 10 + 60 + 5 + 50)  # IT band, right side, 10 s left
+    harness = Harness()
+    async with harness.app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        dialog = harness.app.screen
+        assert isinstance(dialog, ResumeDialog)
+        texts = " ".join(str(w.render()) for w in dialog.query(Static))
+        assert "Pre-run: five muscles - IT band, right side, 0:10 left?" in texts
+        await pilot.press("y")
+        await pilot.pause()
+        screen = harness.app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.session.index == 3 and screen.session.remaining() == 10
+
+
+async def test_declining_abandons(unknot_home: Path) -> None:
+    entry = find("pre-run-five-muscles")
+    interrupted(entry, 30)
+    harness = Harness()
+    async with harness.app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(harness.app.screen, PickerScreen)
+    history = History(paths.history_db())
+    assert [r.status for r in history.sessions()] == ["abandoned"]
+    history.close()
+
+
+async def test_history_screen(unknot_home: Path, twelve_entry: Entry) -> None:
+    harness = Harness(start=twelve_entry)
+    async with harness.app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        harness.advance(100)
+        await pilot.pause()
+        await pilot.press("enter")  # summary -> picker
+        await pilot.pause()
+        await pilot.press("H")
+        await pilot.pause()
+        screen = harness.app.screen
+        assert isinstance(screen, HistoryScreen)
+        table = screen.query_one("#sessions", DataTable)
+        assert table.row_count == 1
+        assert "Twelve seconds" in str(table.get_row_at(0)[1])
+        goal = str(screen.query_one("#goal", Static).render())
+        assert "1 of 2 sessions" in goal
+        areas = str(screen.query_one("#areas", Static).render())
+        assert "Alpha" in areas and "Bravo" in areas
+        await pilot.press("escape")
+        assert isinstance(harness.app.screen, PickerScreen)
