@@ -18,6 +18,8 @@ test: setup
 	$(BIN)/pytest
 
 bench: setup
+	@$(BIN)/python -m pip install -q -e '.[bench]' >/tmp/unknot-bench-pip.log 2>&1 \
+		|| { tail -n 20 /tmp/unknot-bench-pip.log; exit 1; }
 	$(BIN)/python -m bench
 
 sounds: setup

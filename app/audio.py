@@ -47,6 +47,10 @@ class CuePlayer:
     def prepare(self, phrases: list[str]) -> None:
         """Get spoken phrases ready ahead of time (a no-op where there is no voice)."""
 
+    def wait_ready(self, timeout: float = 2.0) -> bool:
+        """Block until the player can play at once (or `timeout`); True when it can."""
+        return True
+
     def play(self, cue: Cue) -> None:
         if not self.muted:
             self._play(cue)

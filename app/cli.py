@@ -239,6 +239,8 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
             player.play(found)
 
     player.prepare(spoken_phrases(session.plan))
+    if not args.mute:
+        player.wait_ready()  # the first cue is due the moment the session starts
     try:
         return run_plain(
             session, jsonl=args.jsonl, on_event=cue, on_tick=recorder.tick, start_at=choice.start

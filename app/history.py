@@ -150,7 +150,10 @@ class History:
         try:
             self.db = self._open()
         except (sqlite3.Error, OSError, HistoryUnavailable) as exc:
-            self._off(f"history is off ({_reason(exc)}); this session will not be saved")
+            self._off(
+                f"history is off: cannot write {self.path} ({_reason(exc)}); "
+                "this session will not be saved"
+            )
 
     # ----- opening -----
 
@@ -234,7 +237,10 @@ class History:
             with _transaction(self.db):
                 return self.db.execute(sql, params).lastrowid
         except sqlite3.Error as exc:
-            self._off(f"history is off ({_reason(exc)}); the session goes on without it")
+            self._off(
+                f"history is off: cannot write {self.path} ({_reason(exc)}); "
+                "the session goes on without it"
+            )
             return None
 
     # ----- writing -----
@@ -336,7 +342,7 @@ class History:
         try:
             return iter(self.db.execute(sql, params).fetchall())
         except sqlite3.Error as exc:
-            self._off(f"history is off ({_reason(exc)})")
+            self._off(f"history is off: cannot read {self.path} ({_reason(exc)})")
             return iter(())
 
     def _moves_done(self, session_id: int) -> int:
@@ -378,7 +384,7 @@ class History:
         try:
             return [self._row(r) for r in self._rows()]
         except sqlite3.Error as exc:
-            self._off(f"history is off ({_reason(exc)})")
+            self._off(f"history is off: cannot read {self.path} ({_reason(exc)})")
             return []
 
     def unfinished(self, routine_id: str | None = None) -> SessionRow | None:
@@ -400,7 +406,7 @@ class History:
                 (since.astimezone(UTC).isoformat(timespec="seconds"),),
             ).fetchall()
         except sqlite3.Error as exc:
-            self._off(f"history is off ({_reason(exc)})")
+            self._off(f"history is off: cannot read {self.path} ({_reason(exc)})")
             return {}
         return {r["area"]: r["seconds"] for r in rows if r["seconds"]}
 

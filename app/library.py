@@ -75,7 +75,7 @@ def load_file(path: Path) -> Entry:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RoutineFileError(file, [_syntax_problem(str(exc))]) from None
+        raise RoutineFileError(file, [_syntax_problem(str(exc), text)]) from None
     try:
         routine = Routine.model_validate(data)
     except ValidationError as exc:
@@ -89,15 +89,15 @@ def load_file(path: Path) -> Entry:
     )
 
 
-def _syntax_problem(message: str) -> Problem:
-    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+def _syntax_problem(message: str, text: str) -> Problem:
     what = message.split(" (at ")[0].rstrip(".")
-    what = what[:1].lower() + what[1:]
+    what = f"TOML syntax error: {what[:1].lower()}{what[1:]}"
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
     if match:
-        return Problem(
-            f"line {match.group(1)}", f"TOML syntax error: {what} (column {match.group(2)})"
-        )
-    return Problem("", f"TOML syntax error: {what}")
+        return Problem(f"line {match.group(1)}", f"{what} (column {match.group(2)})")
+    # tomllib says "at end of document" when the file stops mid-value.
+    last = text.count("\n") + (0 if text.endswith("\n") else 1)
+    return Problem(f"line {max(last, 1)}", f"{what} (at the end of the file)")
 
 
 def routine_files(folder: Path) -> list[Path]:
@@ -134,7 +134,14 @@ def find(spec: str, library: Library | None = None) -> Entry:
         if not candidate.exists():
             raise RoutineFileError(spec, [Problem("", "no such file")])
         return load_file(candidate)
-    library = library if library is not None else scan()
+    if library is None:
+        # The common case, by id: load that one file (a user's routine wins over a bundled one).
+        for folder, bundled in ((paths.user_routines(), False), (paths.bundled_routines(), True)):
+            path = folder / f"{spec}{SUFFIX}"
+            if path.is_file():
+                found = load_file(path)
+                return Entry(found.id, found.path, found.routine, bundled, found.digest)
+        library = scan()
     entry = library.entries.get(spec)
     if entry is not None:
         return entry

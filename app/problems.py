@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ class Problem:
     message: str
 
     def line(self, file: str) -> str:
+        file = printable(file)
         return f"{file}: {self.where}: {self.message}" if self.where else f"{file}: {self.message}"
 
 
@@ -34,14 +36,25 @@ class RoutineFileError(Exception):
         return [p.line(self.file) for p in self.problems]
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on one terminal line: control characters are shown escaped."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def field_path(loc: Iterable[int | str]) -> str:
-    """('moves', 2, 'sides') -> 'moves[2].sides'."""
+    """('moves', 2, 'sides') -> 'moves[2].sides'; a key that is not a bare word is quoted."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif not _BARE_KEY.match(part):
+            out += f"[{json.dumps(part)}]"
         else:
-            out += f".{part}" if out else str(part)
+            out += f".{part}" if out else part
     return out
 
 

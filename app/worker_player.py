@@ -138,21 +138,22 @@ class WorkerPlayer(CuePlayer):
             proc = self._proc
         if proc is not None and proc.poll() is None:
             proc.kill()
+        self._ready.set()  # nobody should wait for a worker that is gone
         self.notice(f"Sound: {why}; using the terminal bell instead.")
 
     def use_ring(self, ring: Callable[[], None]) -> None:
         self.bell.use_ring(ring)
 
-    def wait_ready(self, timeout: float = 5.0) -> bool:
+    def wait_ready(self, timeout: float = 2.0) -> bool:
         return self._ready.wait(timeout)
 
     # ----- playing -----
 
     def prepare(self, phrases: list[str]) -> None:
-        if self.voice_engine is not None and self.voice and phrases:
-            # The first phrase is due the moment the session starts: render it before then.
-            self.voice_engine.render(phrases[:1])
-            self.voice_engine.render_soon(phrases[1:])
+        if self.voice_engine is not None and self.voice:
+            # In the background, first phrase first: speech is never on the path to a cue, and
+            # once cached (the next session of a routine) every phrase is ready at the start.
+            self.voice_engine.render_soon(phrases)
 
     def _play(self, cue: Cue) -> None:
         if self._fallen_back:

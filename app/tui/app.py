@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -14,16 +15,31 @@ from app.history import History, SessionRow
 from app.library import Entry, Library, scan
 from app.resume import changed, choose_resume
 from app.settings import load_settings
-from app.tui.commands import RoutineCommands
 from app.tui.dialogs import ResumeDialog
-from app.tui.picker import PickerScreen
 from app.tui.session_screen import SessionScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.screen import Screen
+
+
+def _routine_commands() -> type[Provider]:
+    # Imported when the palette first opens, not on the way to the first frame.
+    from app.tui.commands import RoutineCommands
+
+    return RoutineCommands
+
+
+def _picker() -> Screen[None]:
+    from app.tui.picker import PickerScreen
+
+    return PickerScreen()
 
 
 class UnknotApp(App[int]):
     TITLE = "unknot"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {RoutineCommands}
+    COMMANDS = App.COMMANDS | {_routine_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
     BINDINGS = [Binding("ctrl+c", "quit_now", "Quit", show=False, priority=True)]
@@ -58,8 +74,10 @@ class UnknotApp(App[int]):
     def on_mount(self) -> None:
         if self.history.message:
             self.tell(self.history.message)
-        self.push_screen(PickerScreen())
-        if self._start is not None:
+        if self._start is None:
+            self.push_screen(_picker())
+        else:
+            # Straight into a session: the picker is built only when it is first needed.
             choice = choose_resume(
                 self.history, self._start, resume=self._resume, fresh=self._fresh
             )
@@ -69,7 +87,7 @@ class UnknotApp(App[int]):
                 self.offer_resume(self._start)
             else:
                 self.start_session(self._start, resume=choice.row)
-        else:
+        if self._start is None:
             self.offer_resume(None)
 
     def offer_resume(self, entry: Entry | None) -> None:
@@ -96,6 +114,15 @@ class UnknotApp(App[int]):
 
     def start_session(self, entry: Entry, resume: SessionRow | None = None) -> None:
         self.push_screen(SessionScreen(entry, resume=resume))
+
+    def show_picker(self) -> None:
+        """Back to the picker: the one below, or a new one when the app started in a session."""
+        from app.tui.picker import PickerScreen
+
+        if any(isinstance(screen, PickerScreen) for screen in self.screen_stack[:-1]):
+            self.pop_screen()
+        else:
+            self.switch_screen(_picker())
 
     def tell(self, message: str) -> None:
         """Say something once, in the status line of whichever screen shows (thread-safe)."""

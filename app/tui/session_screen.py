@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, ProgressBar, Static
+from textual.widgets import Digits, Footer, Static
 
 from app.cues import cue_for, spoken_phrases
 from app.durations import format_clock
@@ -25,6 +25,7 @@ from app.library import Entry
 from app.plan import Step, build_plan
 from app.recorder import Recorder
 from app.tui.dialogs import ConfirmQuit, HelpScreen
+from app.tui.meter import Meter
 from app.tui.summary import SummaryScreen
 
 if TYPE_CHECKING:
@@ -94,11 +95,11 @@ class SessionScreen(Screen[None]):
         with Vertical(id="progress"):
             with Horizontal(classes="bar-row"):
                 yield Static(Content("step   "), classes="bar-label")
-                yield ProgressBar(id="step-bar", show_eta=False, show_percentage=False)
-                yield Static(id="step-left", classes="bar-value")
+                yield Meter(id="step-bar")
+                yield Static(classes="bar-value")
             with Horizontal(classes="bar-row"):
                 yield Static(Content("session"), classes="bar-label")
-                yield ProgressBar(id="session-bar", show_eta=False, show_percentage=False)
+                yield Meter(id="session-bar")
                 yield Static(id="session-left", classes="bar-value")
             yield Static(id="next")
         yield Static(id="status")
@@ -202,13 +203,15 @@ class SessionScreen(Screen[None]):
         digits = format_clock(countdown_display(big))
         if self._set("digits", digits):
             self.query_one("#clock", Digits).update(digits)
-            self.query_one("#clock-text", Static).update(Content(digits))
+            self.query_one("#clock-text", Static).update(Content(digits), layout=False)
         self._render_sub(step, hold)
         self._render_progress()
         self._render_status()
 
     def _render_sub(self, step: Step, hold: float | None) -> None:
         s = self.session
+        relayout = (hold is not None) != self._shown.get("holding")
+        self._shown["holding"] = hold is not None
         if hold is not None:
             sub = f"hold the hot spot · step {format_clock(countdown_display(s.remaining()))} left"
         else:
@@ -217,7 +220,7 @@ class SessionScreen(Screen[None]):
                 parts.append(step.move.area)
             sub = " · ".join(parts)
         if self._set("sub", sub):
-            self.query_one("#sub", Static).update(Content(sub))
+            self.query_one("#sub", Static).update(Content(sub), layout=relayout)
         how = (step.move.how.strip(), tuple(step.move.cautions))
         if self._set("how", how):
             text = " ".join(line.strip() for line in step.move.how.strip().splitlines())
@@ -227,21 +230,14 @@ class SessionScreen(Screen[None]):
     def _render_progress(self) -> None:
         s = self.session
         length = s.step_length()
-        done = length - s.remaining()
-        if self._set("step-bar", (int(done), int(length))):
-            self.query_one("#step-bar", ProgressBar).update(total=max(length, 1), progress=done)
+        self.query_one("#step-bar", Meter).set_fraction(1 - s.remaining() / max(length, 1e-9))
         left = s.session_remaining()
         total = s.active() + left
-        if self._set("session-bar", (int(total - left), int(total))):
-            self.query_one("#session-bar", ProgressBar).update(
-                total=max(total, 1), progress=total - left
-            )
-        step_text = f"{format_clock(countdown_display(s.remaining()))} left"
-        if self._set("step-left", step_text):
-            self.query_one("#step-left", Static).update(Content(step_text))
+        self.query_one("#session-bar", Meter).set_fraction(1 - left / max(total, 1e-9))
+        # Changes every second and has a fixed width: no layout pass needed.
         left_text = f"{format_clock(countdown_display(left))} left"
         if self._set("session-left", left_text):
-            self.query_one("#session-left", Static).update(Content(left_text))
+            self.query_one("#session-left", Static).update(Content(left_text), layout=False)
         following = next_label(s.next_step())
         if self._set("next", following):
             self.query_one("#next", Static).update(Content(following))

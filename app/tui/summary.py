@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,6 +14,9 @@ from textual.widgets import Footer, Static
 from app.durations import format_clock
 from app.library import Entry
 from app.result import SessionResult
+
+if TYPE_CHECKING:
+    from app.tui.app import UnknotApp
 
 
 def summary_text(result: SessionResult) -> Content:
@@ -49,4 +54,5 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def action_picker(self) -> None:
-        self.dismiss()
+        app: UnknotApp = self.app  # type: ignore[assignment]
+        app.show_picker()

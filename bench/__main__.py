@@ -1,0 +1,150 @@
+"""`make bench`: every measure, side by side with its peer where one exists, then the gates.
+
+Prints a JSON report and a table. Each number is measured on this machine in this run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.listing import thousand_routines
+from bench.terminal import cpu_and_rss, first_frame
+from bench.timing import cue_latency, real_clock_busy, stalled_fake_clock
+
+ROOT = Path(__file__).resolve().parent.parent
+CPU_WINDOW = 30.0
+FRAME_RUNS = 5
+
+
+def _env(home: str) -> dict[str, str]:
+    return {
+        "UNKNOT_HOME": home,
+        "PYTHONPATH": str(ROOT),
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": os.environ.get("HOME", "/root"),
+    }
+
+
+def _shows(text: str) -> Callable[[str], bool]:
+    return lambda screen: text in screen
+
+
+def _anything(screen: str) -> bool:
+    return bool(screen.strip())
+
+
+def main() -> int:
+    home = str(ROOT / "bench" / "results" / "home")
+    Path(home).mkdir(parents=True, exist_ok=True)
+    env = _env(home)
+    python = sys.executable
+    termdown = shutil.which("termdown", path=str(Path(python).parent)) or "termdown"
+    unknot = [python, "-m", "app", "run", "pre-run-five-muscles", "--mute", "--fresh"]
+    bare = [python, str(ROOT / "bench" / "bare_app.py")]
+    countdown = [termdown, "11m"]
+
+    def median_frame(command: list[str], seen: Callable[[str], bool]) -> float:
+        return statistics.median(first_frame(command, env, seen) for _ in range(FRAME_RUNS))
+
+    print("measuring first frames ...", file=sys.stderr)
+    frames = {
+        "unknot": median_frame(unknot, _shows("IT band")),
+        "bare_textual": median_frame(bare, _anything),
+        "termdown": median_frame(countdown, _anything),
+    }
+    print(f"measuring CPU over {CPU_WINDOW:.0f} s windows ...", file=sys.stderr)
+    cpu_unknot, rss_unknot = cpu_and_rss(unknot, env, _shows("IT band"), CPU_WINDOW)
+    cpu_termdown, rss_termdown = cpu_and_rss(countdown, env, _anything, CPU_WINDOW)
+    print("measuring timing, cues and listing ...", file=sys.stderr)
+    fake = stalled_fake_clock()
+    busy = real_clock_busy()
+    cues = cue_latency()
+    listing = thousand_routines()
+
+    report = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "first_frame_s": frames,
+        "cpu_percent_of_one_core": {"unknot": cpu_unknot, "termdown": cpu_termdown},
+        "peak_rss_mb": {"unknot": rss_unknot, "termdown": rss_termdown},
+        "end_of_session_error": {
+            "fake_clock_30_min_with_stalls": fake,
+            "real_clock_60_s_busy": busy,
+        },
+        "cue_latency": cues,
+        "listing_1000_routines": listing,
+    }
+    gates = [
+        (
+            "first frame",
+            frames["unknot"] <= 1.5 * frames["bare_textual"],
+            f"{frames['unknot']:.3f} s vs {1.5 * frames['bare_textual']:.3f} s (1.5x bare Textual)",
+        ),
+        (
+            "CPU",
+            cpu_unknot <= cpu_termdown,
+            f"{cpu_unknot:.2f} % vs {cpu_termdown:.2f} % (termdown)",
+        ),
+        ("RSS", rss_unknot <= 60, f"{rss_unknot:.1f} MB vs 60 MB"),
+        (
+            "end-of-session error",
+            max(fake["end_error_ms"], busy["end_error_ms"]) <= 20,
+            f"{fake['end_error_ms']:.1f} ms (fake, stalls) / {busy['end_error_ms']:.1f} ms (busy)",
+        ),
+        (
+            "cue latency",
+            cues["max_ms"] <= 20,
+            f"median {cues['median_ms']:.1f} ms, max {cues['max_ms']:.1f} ms "
+            f"({cues['captured']}/{cues['cues']} captured)",
+        ),
+        ("listing 1,000 routines", listing["best_s"] <= 1.0, f"{listing['best_s']:.3f} s"),
+    ]
+    report["gates"] = {name: {"pass": ok, "measured": text} for name, ok, text in gates}
+    out = ROOT / "bench" / "results" / "latest.json"
+    out.write_text(json.dumps(report, indent=2))
+    print(json.dumps(report, indent=2))
+    print()
+    print("| measure | unknot | peer | target | result |")
+    print("| --- | --- | --- | --- | --- |")
+    print(
+        f"| first frame | {frames['unknot']:.3f} s | bare Textual {frames['bare_textual']:.3f} s, "
+        f"termdown {frames['termdown']:.3f} s | ≤ 1.5x bare Textual | {_ok(gates[0][1])} |"
+    )
+    print(
+        f"| CPU while counting down | {cpu_unknot:.2f} % | termdown {cpu_termdown:.2f} % "
+        f"| ≤ termdown | {_ok(gates[1][1])} |"
+    )
+    print(
+        f"| peak RSS | {rss_unknot:.1f} MB | termdown {rss_termdown:.1f} MB | ≤ 60 MB "
+        f"| {_ok(gates[2][1])} |"
+    )
+    print(
+        f"| end error, 30 min, fake clock, {fake['stalls']:.0f} stalls | "
+        f"{fake['end_error_ms']:.1f} ms | | ≤ 20 ms | {_ok(fake['end_error_ms'] <= 20)} |"
+    )
+    print(
+        f"| end error, 60 s, real clock, both cores busy | {busy['end_error_ms']:.1f} ms | "
+        f"| ≤ 20 ms | {_ok(busy['end_error_ms'] <= 20)} |"
+    )
+    print(
+        f"| cue latency, event to ALSA | median {cues['median_ms']:.1f} ms, "
+        f"max {cues['max_ms']:.1f} ms | | ≤ 20 ms | {_ok(gates[4][1])} |"
+    )
+    print(
+        f"| `unknot list`, 1,000 files | {listing['best_s']:.3f} s | | ≤ 1 s | {_ok(gates[5][1])} |"
+    )
+    return 0
+
+
+def _ok(passed: bool) -> str:
+    return "pass" if passed else "MISS"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

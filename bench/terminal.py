@@ -1,0 +1,77 @@
+"""Programs in a real terminal (tmux): time to first frame, CPU while counting down, peak RSS."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+class Pane:
+    def __init__(self, command: list[str], env: dict[str, str], size: tuple[int, int] = (100, 30)):
+        self.socket = f"bench-{uuid.uuid4().hex[:8]}"
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        line = f"exec env {exports} TERM=xterm-256color {shlex.join(command)}"
+        self.started = time.monotonic()
+        self._tmux("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]), line)
+        self.pid = int(self._tmux("list-panes", "-F", "#{pane_pid}").split()[0])
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
+        ).stdout
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p")
+
+    def wait_for(self, seen: Callable[[str], bool], timeout: float = 20) -> float:
+        """Seconds from start until the screen shows what `seen` looks for."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if seen(self.screen()):
+                return time.monotonic() - self.started
+            time.sleep(0.002)
+        raise TimeoutError(f"nothing seen; the screen shows:\n{self.screen()}")
+
+    def cpu_seconds(self) -> float:
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+
+    def peak_rss_mb(self) -> float:
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+def first_frame(command: list[str], env: dict[str, str], seen: Callable[[str], bool]) -> float:
+    pane = Pane(command, env)
+    try:
+        return pane.wait_for(seen)
+    finally:
+        pane.close()
+
+
+def cpu_and_rss(
+    command: list[str], env: dict[str, str], seen: Callable[[str], bool], window: float
+) -> tuple[float, float]:
+    """% of one core over `window` seconds once the program shows its first frame, and peak RSS."""
+    pane = Pane(command, env)
+    try:
+        pane.wait_for(seen)
+        time.sleep(2.0)  # let start-up work settle
+        before, started = pane.cpu_seconds(), time.monotonic()
+        time.sleep(window)
+        used, spent = pane.cpu_seconds() - before, time.monotonic() - started
+        return 100 * used / spent, pane.peak_rss_mb()
+    finally:
+        pane.close()

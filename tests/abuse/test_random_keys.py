@@ -1,0 +1,72 @@
+"""Random key sequences, fast repeats and resizes through the player: no crash, and the engine's
+invariants hold after every burst."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from app.library import find
+from app.tui.session_screen import SessionScreen
+from tests.tui.conftest import Harness
+
+KEYS = [
+    "space",
+    "n",
+    "b",
+    "h",
+    "plus",
+    "minus",
+    "m",
+    "v",
+    "right",
+    "left",
+    "question_mark",
+    "escape",
+    "q",
+    "n",
+    "y",
+    "enter",
+    "x",
+    "H",
+]
+SIZES = [(80, 24), (40, 12), (30, 8), (120, 40), (100, 30)]
+
+
+def check_invariants(screen: SessionScreen) -> None:
+    s = screen.session
+    assert 0 <= s.index < len(s.plan.steps)
+    assert s.remaining() >= 0
+    hold = s.hold_remaining()
+    assert hold is None or hold >= 0
+    if not s.finished:
+        later = sum(step.seconds for step in s.plan.steps[s.index + 1 :])
+        left = s.remaining() + later
+        expected = s.plan.total_seconds + s.extension_seconds + s.paused_seconds - s.skipped_seconds
+        assert abs(s.elapsed() - (expected - left)) < 1e-6
+
+
+@pytest.mark.parametrize("seed", range(6))
+async def test_random_keys(seed: int) -> None:
+    rng = random.Random(seed)
+    harness = Harness(start=find("pre-run-five-muscles"))
+    app = harness.app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(40):
+            burst = rng.choice(["keys", "repeat", "resize", "time"])
+            if burst == "keys":
+                await pilot.press(*rng.choices(KEYS, k=rng.randint(1, 6)))
+            elif burst == "repeat":
+                await pilot.press(*[rng.choice(KEYS[:10])] * rng.randint(10, 30))
+            elif burst == "resize":
+                await pilot.resize_terminal(*rng.choice(SIZES))
+            else:
+                harness.advance(rng.choice([0.3, 1, 7, 60, 400]))
+            await pilot.pause()
+            if not app.is_running:
+                break
+            screen = app.screen
+            if isinstance(screen, SessionScreen):
+                check_invariants(screen)

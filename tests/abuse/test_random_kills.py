@@ -1,0 +1,83 @@
+"""SIGKILL at random points in short sessions: the database stays consistent and resume works."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import cli_env, unknot_cmd
+
+SHORT = """\
+name = "Six seconds"
+summary = "Short enough to kill often."
+transition = 1
+switch = 1
+[[moves]]
+name = "A"
+duration = 1
+[[moves]]
+name = "B"
+duration = 1
+sides = "each"
+"""
+
+
+def history(home: Path) -> list[dict[str, object]]:
+    out = subprocess.run(
+        unknot_cmd("history", "--json"),
+        env=cli_env(home),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_killed_at_random(seed: int, unknot_home: Path, tmp_path: Path) -> None:
+    routine = tmp_path / "six.toml"
+    routine.write_text(SHORT)
+    delay = random.Random(seed).uniform(0.05, 5.5)
+    proc = subprocess.Popen(
+        unknot_cmd("run", str(routine), "--plain", "--mute"),
+        env=cli_env(unknot_home),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()  # the session has started
+    time.sleep(delay)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+
+    db = unknot_home / "history.sqlite3"
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        steps = raw.execute("SELECT idx, actual, planned FROM steps").fetchall()
+    assert all(0 <= idx < 6 and actual >= 0 for idx, actual, _ in steps)
+    [row] = history(unknot_home)
+    assert row["status"] in ("interrupted", "completed")
+    if row["status"] == "completed":
+        return
+    resumed = subprocess.run(
+        unknot_cmd("run", str(routine), "--plain", "--jsonl", "--mute", "--resume"),
+        env=cli_env(unknot_home),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert resumed.returncode == 0
+    first = next(json.loads(x) for x in resumed.stdout.splitlines() if '"step_started"' in x)
+    assert first["index"] == row["step_index"] and first.get("resumed") is True
+    [row] = history(unknot_home)
+    assert row["status"] == "completed"
