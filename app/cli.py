@@ -82,6 +82,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line for the user, the traceback to a log
+        print(f"unknot: unexpected error: {exc!r}; {_log_crash()}", file=sys.stderr)
+        return 70
+
+
+def _log_crash() -> str:
+    import traceback
+
+    log = paths.user_cache() / "crash.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as out:
+            traceback.print_exc(file=out)
+    except OSError:
+        return "the details could not be saved"
+    return f"details are in {log}"
 
 
 def _report_broken(library: Library) -> None:

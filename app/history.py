@@ -16,50 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.history_schema import MIGRATIONS, SCHEMA_VERSION
 from app.result import StepOutcome
-
-SCHEMA_VERSION = 1
-
-# Each entry takes the schema from the version before it to its own number.
-MIGRATIONS: dict[int, str] = {
-    1: """
-    CREATE TABLE sessions (
-        id INTEGER PRIMARY KEY,
-        routine_id TEXT NOT NULL,
-        routine_name TEXT NOT NULL,
-        routine_digest TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        ended_at TEXT,
-        status TEXT NOT NULL,
-        pid INTEGER,
-        moves_total INTEGER NOT NULL,
-        planned_seconds REAL NOT NULL,
-        elapsed_seconds REAL NOT NULL DEFAULT 0,
-        paused_seconds REAL NOT NULL DEFAULT 0,
-        step_index INTEGER NOT NULL DEFAULT 0,
-        step_remaining REAL,
-        paused INTEGER NOT NULL DEFAULT 0,
-        checkpoint_at TEXT
-    );
-    CREATE INDEX sessions_started ON sessions(started_at);
-    CREATE TABLE steps (
-        session_id INTEGER NOT NULL REFERENCES sessions(id),
-        idx INTEGER NOT NULL,
-        kind TEXT NOT NULL,
-        move TEXT NOT NULL,
-        move_index INTEGER NOT NULL,
-        side TEXT,
-        area TEXT NOT NULL,
-        move_work_steps INTEGER NOT NULL,
-        planned REAL NOT NULL,
-        actual REAL NOT NULL,
-        holds INTEGER NOT NULL,
-        skipped INTEGER NOT NULL,
-        finished INTEGER NOT NULL,
-        PRIMARY KEY (session_id, idx)
-    );
-    """,
-}
 
 RUNNING = "running"
 Notify = Callable[[str], None]

@@ -129,3 +129,25 @@ def test_list_reports_broken_user_file_but_shows_the_rest(unknot_home: Path) -> 
     assert result.returncode == 0
     assert len(json.loads(result.stdout)) >= 5
     assert "bad.toml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unexpected_error_is_one_line_and_logged(unknot_home: Path, tmp_path: Path) -> None:
+    # A plan whose routine path is a folder named like a file: an OSError no check expects.
+    weird = tmp_path / "folder.toml"
+    weird.mkdir()
+    result = run(unknot_home, "plan", str(weird))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"{weird}: is a folder, not a routine file"
+    code = "import app.cli as c; c._plan = lambda a: 1 / 0; raise SystemExit(c.main(['plan', 'x']))"
+    import subprocess
+    import sys
+
+    from tests.conftest import cli_env
+
+    crashed = subprocess.run(
+        [sys.executable, "-c", code], env=cli_env(unknot_home), capture_output=True, text=True
+    )
+    assert crashed.returncode == 70
+    assert "Traceback" not in crashed.stderr
+    assert crashed.stderr.count("\n") == 1 and "ZeroDivisionError" in crashed.stderr
+    assert "ZeroDivisionError" in (unknot_home / "cache" / "crash.log").read_text()

@@ -13,7 +13,8 @@ import pytest
 
 from app.clock import FakeClock
 from app.engine import Session
-from app.history import SCHEMA_VERSION, History, SessionRow
+from app.history import History, SessionRow
+from app.history_schema import SCHEMA_VERSION
 from app.history_view import bar_chart, week_figures
 from app.library import Entry, find
 from app.plan import build_plan
