@@ -1,12 +1,14 @@
 """A one-line progress meter that repaints only when the cells it shows change.
 
-Textual's ProgressBar renders through Rich on every update; a session screen updates its bars
-every second, so this lighter meter keeps a running session cheap.
+Textual's ProgressBar renders through Rich on every update, and a session screen updates its bars
+every second; this meter draws its one line straight into a Strip, and only when it changed.
 """
 
 from __future__ import annotations
 
-from textual.content import Content
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
 from textual.widget import Widget
 
 
@@ -22,24 +24,30 @@ class Meter(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._fraction = 0.0
-        self._shown = -1
+        self._strip: tuple[int, int, Strip] | None = None  # (halves, width, line)
 
     def _halves(self) -> int:
         return round(self._fraction * self.size.width * 2)
 
     def set_fraction(self, fraction: float) -> None:
         self._fraction = min(1.0, max(0.0, fraction))
-        if self._halves() != self._shown:
+        if self._strip is None or self._strip[0] != self._halves():
             self.refresh()
 
-    def on_resize(self) -> None:
-        self._shown = -1
-        self.refresh()
-
-    def render(self) -> Content:
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
         halves = self._halves()
-        self._shown = halves
+        if self._strip is not None and self._strip[:2] == (halves, width):
+            return self._strip[2]
         full, half = divmod(halves, 2)
         done = "━" * full + ("╸" if half else "")
-        rest = "─" * max(0, self.size.width - len(done))
-        return Content.assemble((done, "bold"), (rest, "dim"))
+        base = self.rich_style
+        strip = Strip(
+            [
+                Segment(done, base + Style(bold=True)),
+                Segment("─" * max(0, width - len(done)), base + Style(dim=True)),
+            ],
+            width,
+        )
+        self._strip = (halves, width, strip)
+        return strip
