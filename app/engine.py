@@ -78,6 +78,11 @@ class Session:
             return self._paused_total + self.clock() - self._paused_at
         return self._paused_total
 
+    @property
+    def started_at(self) -> float:
+        """The clock reading at the start; an event's `t` is seconds after it."""
+        return self._t0
+
     def elapsed(self) -> float:
         """Clock seconds since the start, pauses included."""
         return self.clock() - self._t0 if self.state != "ready" else 0.0

@@ -37,7 +37,7 @@ class RoutineFileError(Exception):
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def printable(text: str) -> str:
@@ -51,7 +51,7 @@ def field_path(loc: Iterable[int | str]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif not _BARE_KEY.match(part):
+        elif not _BARE_KEY.fullmatch(part):
             out += f"[{json.dumps(part)}]"
         else:
             out += f".{part}" if out else part

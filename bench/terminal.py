@@ -62,16 +62,25 @@ def first_frame(command: list[str], env: dict[str, str], seen: Callable[[str], b
 
 
 def cpu_and_rss(
-    command: list[str], env: dict[str, str], seen: Callable[[str], bool], window: float
-) -> tuple[float, float]:
-    """% of one core over `window` seconds once the program shows its first frame, and peak RSS."""
-    pane = Pane(command, env)
+    programs: dict[str, tuple[list[str], Callable[[str], bool]]],
+    env: dict[str, str],
+    window: float,
+) -> dict[str, tuple[float, float]]:
+    """Run the programs side by side; for each, % of one core over the same `window` seconds
+    (after its first frame and a moment to settle) and its peak RSS in MB."""
+    panes = {name: Pane(command, env) for name, (command, _) in programs.items()}
     try:
-        pane.wait_for(seen)
+        for name, (_, seen) in programs.items():
+            panes[name].wait_for(seen)
         time.sleep(2.0)  # let start-up work settle
-        before, started = pane.cpu_seconds(), time.monotonic()
+        before = {name: pane.cpu_seconds() for name, pane in panes.items()}
+        started = time.monotonic()
         time.sleep(window)
-        used, spent = pane.cpu_seconds() - before, time.monotonic() - started
-        return 100 * used / spent, pane.peak_rss_mb()
+        spent = time.monotonic() - started
+        return {
+            name: (100 * (pane.cpu_seconds() - before[name]) / spent, pane.peak_rss_mb())
+            for name, pane in panes.items()
+        }
     finally:
-        pane.close()
+        for pane in panes.values():
+            pane.close()

@@ -121,3 +121,10 @@ def test_multiline_how_is_allowed_but_not_in_a_name(tmp_path: Path) -> None:
     assert "line two" in load_file(path).routine.moves[0].how
     lines = problems(tmp_path, GOOD.replace('name = "IT band"', 'name = """IT\nband"""'))
     assert any("moves[0].name: must be a single line" in line for line in lines)
+
+
+def test_odd_keys_are_quoted_on_one_line(tmp_path: Path) -> None:
+    lines = problems(tmp_path, GOOD + '"0\\n" = 1\n"\\u001b[31m" = 2\n')
+    assert all("\n" not in line and "\x1b" not in line for line in lines)
+    assert any('["0\\n"]: unknown key' in line for line in lines)
+    assert any('["\\u001b[31m"]: unknown key' in line for line in lines)
