@@ -49,7 +49,7 @@ def diagnose() -> dict[str, object]:
             if not report["simpleaudio"]:
                 fixes.append(f"sound: {FIX_SIMPLEAUDIO}")
         report["player"] = player.active
-        report["why"] = notices[-1] if notices else player.reason
+        report["why"] = player.reason
     finally:
         player.close()
     report["fixes"] = fixes

@@ -87,7 +87,7 @@ class WorkerPlayer(CuePlayer):
                 start_new_session=True,  # the terminal's ctrl+c is for the app, not the worker
             )
         except OSError as exc:
-            self._fall_back(f"the sound process could not start ({exc})")
+            self._fall_back("the sound process could not start", detail=str(exc))
             return
         finally:
             if not isinstance(stderr, int):
@@ -110,9 +110,9 @@ class WorkerPlayer(CuePlayer):
                 with contextlib.suppress(ValueError):
                     self.latencies.append(float(latency))
             elif word == "nodevice":
-                self._fall_back(f"no sound device ({rest})")
+                self._fall_back("no sound device found", detail=rest)
             elif word == "error" and "cannot" in rest:
-                self._fall_back(rest)
+                self._fall_back("simpleaudio could not be used", detail=rest)
         proc.wait()
         self._died(proc)
 
@@ -130,16 +130,17 @@ class WorkerPlayer(CuePlayer):
         if give_up:
             self._fall_back("the sound process keeps failing")
 
-    def _fall_back(self, why: str) -> None:
+    def _fall_back(self, why: str, detail: str = "") -> None:
         with self._lock:
             if self._fallen_back:
                 return
             self._fallen_back = True
+            self.reason = f"{why}: {detail}" if detail else why  # the full story, for doctor
             proc = self._proc
         if proc is not None and proc.poll() is None:
             proc.kill()
         self._ready.set()  # nobody should wait for a worker that is gone
-        self.notice(f"Sound: {why}; using the terminal bell instead.")
+        self.notice(f"Sound: {why}; using the terminal bell (`unknot doctor` says more).")
 
     def use_ring(self, ring: Callable[[], None]) -> None:
         self.bell.use_ring(ring)

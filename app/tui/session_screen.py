@@ -244,11 +244,16 @@ class SessionScreen(Screen[None]):
 
     def _render_status(self) -> None:
         player = self.unknot.player
-        parts = ["SOUND OFF (m)" if player.muted else f"sound: {player.active}"]
-        if not player.muted and player.active != "bell":
-            parts.append("voice on (v)" if player.voice else "voice off (v)")
-        if self.unknot.status_message:
-            parts.append(self.unknot.status_message)
+        message = self.unknot.status_message
+        if player.muted:
+            parts = ["SOUND OFF (m)"]
+        elif player.active == "bell":
+            parts = ["sound: terminal bell"]
+            message = message.removeprefix("Sound: ").split(";")[0]  # why, without repeating
+        else:
+            parts = [f"sound: {player.active}", "voice on (v)" if player.voice else "voice off (v)"]
+        if message:
+            parts.append(message)
         status = " · ".join(parts)
         if self._set("status", status):
             self.query_one("#status", Static).update(Content(status))
