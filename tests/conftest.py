@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,3 +76,30 @@ def cli_env(home: Path) -> dict[str, str]:
 
 def unknot_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "app", *args]
+
+
+def history_json(home: Path) -> list[dict[str, object]]:
+    """What `unknot history --json` says, from a real subprocess."""
+    out = subprocess.run(
+        unknot_cmd("history", "--json"),
+        env=cli_env(home),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def plain_run(
+    home: Path, routine: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.Popen[str]:
+    """`unknot run ROUTINE --plain --jsonl` as a subprocess with its output piped."""
+    return subprocess.Popen(
+        unknot_cmd("run", str(routine), "--plain", "--jsonl", *extra),
+        env=env if env is not None else cli_env(home),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )

@@ -31,6 +31,7 @@ from app.tui.summary import SummaryScreen
 if TYPE_CHECKING:
     from app.tui.app import UnknotApp
 
+CONTROLS = frozenset({"toggle_pause", "next", "back", "hold", "more", "less"})
 STATE_CLASSES = ("-transition", "-work", "-switch", "-hold", "-paused")
 BANNERS = {"transition": "GET READY", "work": "WORK", "switch": "SWITCH SIDES"}
 # Wake a little after a display boundary so the new second is really there.
@@ -57,12 +58,13 @@ def until_display_changes(seconds: float) -> float:
 class SessionScreen(Screen[None]):
     CSS_PATH = "session.tcss"
     BINDINGS = [
-        Binding("space", "pause", "Pause", id="session.pause"),
-        Binding("n,right", "next", "Next", id="session.next"),
-        Binding("b,left", "back", "Back", id="session.back"),
-        Binding("h", "hold", "Hold", id="session.hold"),
-        Binding("plus,equals_sign", "more", "+30s", id="session.more"),
-        Binding("minus", "less", "-30s", id="session.less"),
+        # Each engine control is one action with the engine method's name as its argument.
+        Binding("space", "control('toggle_pause')", "Pause", id="session.pause"),
+        Binding("n,right", "control('next')", "Next", id="session.next"),
+        Binding("b,left", "control('back')", "Back", id="session.back"),
+        Binding("h", "control('hold')", "Hold", id="session.hold"),
+        Binding("plus,equals_sign", "control('more')", "+30s", id="session.more"),
+        Binding("minus", "control('less')", "-30s", id="session.less"),
         Binding("m", "mute", "Mute", id="session.mute"),
         Binding("v", "voice", "Voice", id="session.voice", show=False),
         Binding("question_mark", "help", "Help", id="session.help"),
@@ -260,27 +262,11 @@ class SessionScreen(Screen[None]):
 
     # ----- keys -----
 
-    def _command(self, name: str) -> None:
-        getattr(self.session, name)()
-        self.sync()
-
-    def action_pause(self) -> None:
-        self._command("toggle_pause")
-
-    def action_next(self) -> None:
-        self._command("next")
-
-    def action_back(self) -> None:
-        self._command("back")
-
-    def action_hold(self) -> None:
-        self._command("hold")
-
-    def action_more(self) -> None:
-        self._command("more")
-
-    def action_less(self) -> None:
-        self._command("less")
+    def action_control(self, name: str) -> None:
+        """An engine control (pause, next, back, hold, more, less), then show the result."""
+        if name in CONTROLS:
+            getattr(self.session, name)()
+            self.sync()
 
     def action_mute(self) -> None:
         player = self.unknot.player

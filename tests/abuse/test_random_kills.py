@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, unknot_cmd
+from tests.conftest import cli_env, history_json, unknot_cmd
 
 SHORT = """\
 name = "Six seconds"
@@ -28,17 +28,6 @@ name = "B"
 duration = 1
 sides = "each"
 """
-
-
-def history(home: Path) -> list[dict[str, object]]:
-    out = subprocess.run(
-        unknot_cmd("history", "--json"),
-        env=cli_env(home),
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    return json.loads(out.stdout)  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -64,7 +53,7 @@ def test_killed_at_random(seed: int, unknot_home: Path, tmp_path: Path) -> None:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         steps = raw.execute("SELECT idx, actual, planned FROM steps").fetchall()
     assert all(0 <= idx < 6 and actual >= 0 for idx, actual, _ in steps)
-    [row] = history(unknot_home)
+    [row] = history_json(unknot_home)
     assert row["status"] in ("interrupted", "completed")
     if row["status"] == "completed":
         return
@@ -79,5 +68,5 @@ def test_killed_at_random(seed: int, unknot_home: Path, tmp_path: Path) -> None:
     assert resumed.returncode == 0
     first = next(json.loads(x) for x in resumed.stdout.splitlines() if '"step_started"' in x)
     assert first["index"] == row["step_index"] and first.get("resumed") is True
-    [row] = history(unknot_home)
+    [row] = history_json(unknot_home)
     assert row["status"] == "completed"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, cli_env, unknot_cmd
+from tests.conftest import ROOT, cli_env, plain_run
 
 # Where simpleaudio could not be built (no ALSA headers), the bell is all there is to test.
 pytestmark = pytest.mark.skipif(
@@ -88,14 +88,7 @@ def capture(tmp_path: Path) -> Iterator[Capture]:
 def start(home: Path, routine: Path, config: Path, *extra: str) -> subprocess.Popen[str]:
     env = cli_env(home)
     env["ALSA_CONFIG_PATH"] = str(config)
-    return subprocess.Popen(
-        unknot_cmd("run", str(routine), "--plain", "--jsonl", *extra),
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return plain_run(home, routine, *extra, env=env)
 
 
 def read_events(proc: subprocess.Popen[str]) -> list[tuple[float, dict[str, object]]]:

@@ -9,36 +9,17 @@ import subprocess
 import time
 from pathlib import Path
 
-from tests.conftest import cli_env, unknot_cmd
-
-
-def history(home: Path) -> list[dict[str, object]]:
-    out = subprocess.run(
-        unknot_cmd("history", "--json"),
-        env=cli_env(home),
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)  # type: ignore[no-any-return]
+from tests.conftest import cli_env, history_json, plain_run, unknot_cmd
 
 
 def plain(home: Path, routine: Path, *extra: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        unknot_cmd("run", str(routine), "--plain", "--jsonl", "--mute", *extra),
-        env=cli_env(home),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return plain_run(home, routine, "--mute", *extra)
 
 
 def test_a_finished_run_is_listed_as_completed(unknot_home: Path, twelve: Path) -> None:
     proc = plain(unknot_home, twelve)
     assert proc.wait(timeout=30) == 0
-    [row] = history(unknot_home)
+    [row] = history_json(unknot_home)
     assert row["status"] == "completed" and row["routine"] == "twelve"
     assert row["moves_done"] == 3 and row["moves_total"] == 3
     assert abs(float(row["time_spent_seconds"]) - 12) < 0.1  # type: ignore[arg-type]
@@ -52,11 +33,11 @@ def test_killed_then_resumed(unknot_home: Path, twelve: Path) -> None:
         if event["event"] == "step_started" and event["index"] == 3:
             time.sleep(1.0)
             # A second reader while the session runs sees it as running.
-            assert history(unknot_home)[0]["status"] == "running"
+            assert history_json(unknot_home)[0]["status"] == "running"
             os.kill(proc.pid, signal.SIGKILL)
             break
     proc.wait(timeout=10)
-    [row] = history(unknot_home)
+    [row] = history_json(unknot_home)
     assert row["status"] == "interrupted"
     assert row["step_index"] == 3
 
@@ -68,7 +49,7 @@ def test_killed_then_resumed(unknot_home: Path, twelve: Path) -> None:
     assert first["index"] == 3 and first["resumed"] is True
     assert 0.4 <= first["remaining"] <= 1.6  # about the second that was left
     assert events[-1]["event"] == "session_finished"
-    [row] = history(unknot_home)
+    [row] = history_json(unknot_home)
     assert row["status"] == "completed" and row["moves_done"] == 3
 
 
@@ -82,7 +63,7 @@ def test_fresh_abandons_and_resume_without_one_starts_over(unknot_home: Path, tw
     proc.wait(timeout=10)
     fresh = plain(unknot_home, twelve, "--fresh")
     assert fresh.wait(timeout=30) == 0
-    statuses = [r["status"] for r in history(unknot_home)]
+    statuses = [r["status"] for r in history_json(unknot_home)]
     assert statuses == ["completed", "abandoned"]
     again = plain(unknot_home, twelve, "--resume")
     assert again.wait(timeout=30) == 0
@@ -115,7 +96,7 @@ def test_junk_over_the_database_is_kept_aside(unknot_home: Path, twelve: Path) -
     assert proc.stderr is not None and "kept it as" in proc.stderr.read()
     kept = list(unknot_home.glob("history.sqlite3.corrupt-*"))
     assert [p.read_bytes() for p in kept] == [junk]
-    assert history(unknot_home)[0]["status"] == "completed"
+    assert history_json(unknot_home)[0]["status"] == "completed"
 
 
 def test_text_history(unknot_home: Path, twelve: Path) -> None:
