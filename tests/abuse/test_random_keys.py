@@ -10,6 +10,7 @@ import pytest
 from app.library import find
 from app.tui.session_screen import SessionScreen
 from tests.tui.conftest import Harness
+from tests.unit.test_engine_properties import check
 
 KEYS = [
     "space",
@@ -34,19 +35,6 @@ KEYS = [
 SIZES = [(80, 24), (40, 12), (30, 8), (120, 40), (100, 30)]
 
 
-def check_invariants(screen: SessionScreen) -> None:
-    s = screen.session
-    assert 0 <= s.index < len(s.plan.steps)
-    assert s.remaining() >= 0
-    hold = s.hold_remaining()
-    assert hold is None or hold >= 0
-    if not s.finished:
-        later = sum(step.seconds for step in s.plan.steps[s.index + 1 :])
-        left = s.remaining() + later
-        expected = s.plan.total_seconds + s.extension_seconds + s.paused_seconds - s.skipped_seconds
-        assert abs(s.elapsed() - (expected - left)) < 1e-6
-
-
 @pytest.mark.parametrize("seed", range(6))
 async def test_random_keys(seed: int) -> None:
     rng = random.Random(seed)
@@ -69,4 +57,4 @@ async def test_random_keys(seed: int) -> None:
                 break
             screen = app.screen
             if isinstance(screen, SessionScreen):
-                check_invariants(screen)
+                check(screen.session)

@@ -8,7 +8,7 @@ from app.library import find, scan
 from app.plan import build_plan
 from app.problems import RoutineFileError
 
-SEEDS = {
+ARTICLES = {
     "Five muscles you should release before you run (Subiaco Physiotherapy)",
     "Self-massage regimen for runners: hip flexion, push-off, breathing and knee/hip stability",
     "Foam Rolling for Runners (Body by Amy)",
@@ -21,7 +21,7 @@ def test_bundled_routines_cover_every_article() -> None:
     library = scan()
     assert not library.broken
     assert len(library.entries) >= 5
-    assert {e.routine.source for e in library.entries.values()} == SEEDS
+    assert {e.routine.source for e in library.entries.values()} == ARTICLES
     purposes = {e.routine.purpose for e in library.entries.values()}
     assert {"pre-run", "post-run", "maintenance"} <= purposes
 
