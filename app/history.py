@@ -12,7 +12,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -68,6 +68,9 @@ class SessionRow:
             "step_index": self.step_index,
             "step_remaining": self.step_remaining,
         }
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(SessionRow))
 
 
 class HistoryUnavailable(Exception):
@@ -319,24 +322,11 @@ class History:
         status = r["status"]
         if status == RUNNING and not _alive(r["pid"]):
             status = "interrupted"
-        return SessionRow(
-            id=r["id"],
-            routine_id=r["routine_id"],
-            routine_name=r["routine_name"],
-            routine_digest=r["routine_digest"],
-            started_at=r["started_at"],
-            ended_at=r["ended_at"],
-            status=status,
-            moves_total=r["moves_total"],
-            planned_seconds=r["planned_seconds"],
-            elapsed_seconds=r["elapsed_seconds"],
-            paused_seconds=r["paused_seconds"],
-            step_index=r["step_index"],
-            step_remaining=r["step_remaining"],
-            moves_done=self._moves_done(r["id"]),
-            moves_skipped=r["moves_skipped"],
-            holds=r["holds"],
-        )
+        # The query's columns carry the dataclass's names; two fields are worked out here.
+        columns = set(r.keys())  # `in` on a Row would test its values, not its column names
+        stored = {name: r[name] for name in _ROW_FIELDS if name in columns}
+        stored.update(status=status, moves_done=self._moves_done(r["id"]))
+        return SessionRow(**stored)
 
     def sessions(self) -> list[SessionRow]:
         try:
