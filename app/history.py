@@ -73,10 +73,6 @@ class SessionRow:
 _ROW_FIELDS = tuple(f.name for f in fields(SessionRow))
 
 
-class HistoryUnavailable(Exception):
-    pass
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -110,7 +106,7 @@ class History:
         self.message: str | None = None
         try:
             self.db = self._open()
-        except (sqlite3.Error, OSError, HistoryUnavailable) as exc:
+        except (sqlite3.Error, OSError) as exc:
             self._off(
                 f"history is off: cannot write {self.path} ({_reason(exc)}); "
                 "this session will not be saved"

@@ -52,8 +52,8 @@ class WorkerPlayer(CuePlayer):
         self.log = log
         self.bell = bell if bell is not None else BellPlayer()
         self.reason = "simpleaudio in a child process"
-        self.latencies: deque[float] = deque(maxlen=50)
-        self.replies: deque[str] = deque(maxlen=50)
+        self._probe_ms: float | None = None
+        self._probed = threading.Event()
         self._lock = threading.Lock()
         self._proc: subprocess.Popen[bytes] | None = None
         self._deaths: deque[float] = deque(maxlen=MAX_DEATHS)
@@ -101,14 +101,13 @@ class WorkerPlayer(CuePlayer):
         assert proc.stdout is not None
         for raw in proc.stdout:
             line = raw.decode("utf-8", "replace").strip()
-            self.replies.append(line)
             word, _, rest = line.partition(" ")
             if word == "ready":
                 self._ready.set()
-            elif word == "ok":
-                latency = rest.split()[-1]
+            elif word == "ok" and rest.startswith("probe "):
                 with contextlib.suppress(ValueError):
-                    self.latencies.append(float(latency))
+                    self._probe_ms = float(rest.split()[-1])
+                self._probed.set()
             elif word == "nodevice":
                 self._fall_back("no sound device found", detail=rest)
             elif word == "error" and "cannot" in rest:
@@ -172,15 +171,14 @@ class WorkerPlayer(CuePlayer):
         """Open the device once and return the round trip in ms, or None if it failed."""
         if not self.wait_ready(timeout):
             return None
-        seen = len(self.replies)
+        self._probed.clear()
         self._send(f"probe {time.monotonic():.6f}\n")
+        # A fall-back (no device) sets _ready, not _probed: the wait then runs out.
         end = time.monotonic() + timeout
-        while time.monotonic() < end and not self._fallen_back:
-            for line in list(self.replies)[seen:]:
-                if line.startswith("ok probe"):
-                    return float(line.split()[-1])
-            time.sleep(0.005)
-        return None
+        while not self._probed.wait(0.05):
+            if self._fallen_back or time.monotonic() > end:
+                return None
+        return self._probe_ms
 
     def _send(self, line: str) -> None:
         with self._lock:

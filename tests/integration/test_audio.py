@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, cli_env, plain_run
+from tests.conftest import ROOT, cli_env, plain_run, unknot_cmd
 
 # Where simpleaudio could not be built (no ALSA headers), the bell is all there is to test.
 pytestmark = pytest.mark.skipif(
@@ -212,3 +212,32 @@ def test_mute_plays_nothing(unknot_home: Path, twelve: Path, capture: Capture) -
     assert proc.wait(timeout=10) == 0
     time.sleep(0.5)
     assert capture.files() == []
+
+
+def doctor(home: Path, config: Path) -> dict[str, object]:
+    env = cli_env(home)
+    env["ALSA_CONFIG_PATH"] = str(config)
+    out = subprocess.run(
+        unknot_cmd("doctor", "--json"),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0 and "ALSA" not in out.stderr, out.stderr
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def test_doctor_measures_the_device(unknot_home: Path, capture: Capture) -> None:
+    report = doctor(unknot_home, capture.config)
+    assert report["player"] == "simpleaudio" and report["alsa_device"] == "ok"
+    assert isinstance(report["cue_latency_ms"], float) and report["cue_latency_ms"] < 20
+
+
+def test_doctor_without_a_device(unknot_home: Path, tmp_path: Path) -> None:
+    config = tmp_path / "nocard.conf"
+    config.write_text("pcm.!default { type hw card 7 }\n")
+    report = doctor(unknot_home, config)
+    assert report["player"] == "bell" and report["alsa_device"] == "unavailable"
+    assert "no sound device" in str(report["why"])
+    assert any("aplay -l" in str(fix) for fix in report["fixes"])  # type: ignore[attr-defined]
