@@ -12,9 +12,15 @@ import sys
 import time
 from collections.abc import Callable
 
-from app.cues import Cue
+from app.cues import Cue, cue_for
+from app.events import Event
 
 Notify = Callable[[str], None]
+
+
+def bell_notice(why: str) -> str:
+    """What the user is told, once, when cues fall back to the bell."""
+    return f"Sound: {why}; using the terminal bell (`unknot doctor` says more)."
 
 
 class CuePlayer:
@@ -54,6 +60,12 @@ class CuePlayer:
     def play(self, cue: Cue) -> None:
         if not self.muted:
             self._play(cue)
+
+    def cue(self, event: Event) -> None:
+        """Play whatever the event calls for; a session listener."""
+        found = cue_for(event)
+        if found is not None:
+            self.play(found)
 
     def _play(self, cue: Cue) -> None:
         raise NotImplementedError

@@ -223,10 +223,9 @@ def _tell(message: str) -> None:
 
 
 def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
-    from app.audio import make_player
-    from app.cues import cue_for, spoken_phrases
+    from app.audio import bell_notice, make_player
+    from app.cues import spoken_phrases
     from app.engine import Session
-    from app.events import Event
     from app.history import History
     from app.plain import run_plain
     from app.recorder import Recorder
@@ -245,21 +244,19 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
     player.on_notice(_tell)
     player.use_ring(ring)
     if player.active == "bell" and not args.mute:
-        _tell(f"Sound: {player.reason}; using the terminal bell instead.")
+        _tell(bell_notice(player.reason))
     session = Session(build_plan(entry.routine), routine_id=entry.id)
     recorder = Recorder(history, session, entry, resume=choice.row)
-
-    def cue(event: Event) -> None:
-        found = cue_for(event)
-        if found is not None:
-            player.play(found)
-
     player.prepare(spoken_phrases(session.plan))
     if not args.mute:
         player.wait_ready()  # the first cue is due the moment the session starts
     try:
         return run_plain(
-            session, jsonl=args.jsonl, on_event=cue, on_tick=recorder.tick, start_at=choice.start
+            session,
+            jsonl=args.jsonl,
+            on_event=player.cue,
+            on_tick=recorder.tick,
+            start_at=choice.start,
         )
     finally:
         recorder.checkpoint(force=True)  # ctrl+c or a crash: keep the place to resume from

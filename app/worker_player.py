@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from app.audio import BellPlayer, CuePlayer
+from app.audio import BellPlayer, CuePlayer, bell_notice
 from app.cues import Cue
 from app.voice import Voice
 
@@ -139,7 +139,7 @@ class WorkerPlayer(CuePlayer):
         if proc is not None and proc.poll() is None:
             proc.kill()
         self._ready.set()  # nobody should wait for a worker that is gone
-        self.notice(f"Sound: {why}; using the terminal bell (`unknot doctor` says more).")
+        self.notice(bell_notice(why))
 
     def use_ring(self, ring: Callable[[], None]) -> None:
         self.bell.use_ring(ring)

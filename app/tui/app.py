@@ -9,7 +9,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from app import paths
-from app.audio import BellPlayer, CuePlayer, make_player
+from app.audio import BellPlayer, CuePlayer, bell_notice, make_player
 from app.clock import Clock, monotonic
 from app.history import History, SessionRow
 from app.library import Entry, Library, scan
@@ -69,7 +69,7 @@ class UnknotApp(App[int]):
         self.player.on_notice(self.tell)
         self.player.use_ring(self.flash)
         if self.player.active == "bell" and self.player.reason:
-            self.status_message = f"Sound: {self.player.reason}; using the terminal bell"
+            self.status_message = bell_notice(self.player.reason)
 
     def on_mount(self) -> None:
         if self.history.message:

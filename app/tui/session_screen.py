@@ -16,10 +16,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Static
 
-from app.cues import cue_for, spoken_phrases
+from app.cues import spoken_phrases
 from app.durations import format_clock
 from app.engine import Session, countdown_display
-from app.events import Event
 from app.history import SessionRow
 from app.library import Entry
 from app.plan import Step, build_plan
@@ -112,7 +111,7 @@ class SessionScreen(Screen[None]):
         self.session = Session(
             build_plan(self.entry.routine), clock=app.clock, routine_id=self.entry.id
         )
-        self.session.listen(self._on_event)
+        self.session.listen(app.player.cue)
         self.recorder = Recorder(app.history, self.session, self.entry, resume=self.resume)
         app.player.prepare(spoken_phrases(self.session.plan))
         if self.resume is not None:
@@ -152,11 +151,6 @@ class SessionScreen(Screen[None]):
         if due is not None:
             delays.append(due - clock())
         self._timer = self.set_timer(max(0.0, min(delays)) + _EPSILON, self.sync)
-
-    def _on_event(self, event: Event) -> None:
-        cue = cue_for(event)
-        if cue is not None:
-            self.unknot.player.play(cue)
 
     def _finish(self) -> None:
         if self._timer is not None:
