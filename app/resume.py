@@ -17,9 +17,14 @@ class ResumeChoice:
 
     @property
     def start(self) -> tuple[int, float | None]:
-        if self.row is None:
-            return (0, None)
-        return (self.row.step_index, self.row.step_remaining)
+        return start_position(self.row)
+
+
+def start_position(row: SessionRow | None) -> tuple[int, float | None]:
+    """Where a session starts: the beginning, or the step (and time left) a resumed one was in."""
+    if row is None:
+        return (0, None)
+    return (row.step_index, row.step_remaining)
 
 
 def describe_position(row: SessionRow, entry: Entry) -> str:

@@ -76,19 +76,18 @@ class UnknotApp(App[int]):
             self.tell(self.history.message)
         if self._start is None:
             self.push_screen(_picker())
-        else:
-            # Straight into a session: the picker is built only when it is first needed.
+            self.offer_resume(None)
+        elif self._resume or self._fresh:
             choice = choose_resume(
                 self.history, self._start, resume=self._resume, fresh=self._fresh
             )
-            if choice.message and (self._resume or self._fresh):
+            if choice.message:
                 self.tell(choice.message)
-            if choice.row is None and not self._resume and not self._fresh:
-                self.offer_resume(self._start)
-            else:
-                self.start_session(self._start, resume=choice.row)
-        if self._start is None:
-            self.offer_resume(None)
+            self.start_session(self._start, resume=choice.row)
+        else:
+            # Straight into a session (the picker is built only when first needed), unless an
+            # interrupted one of this routine is waiting: then ask first.
+            self.offer_resume(self._start)
 
     def offer_resume(self, entry: Entry | None) -> None:
         """Ask whether to carry on the newest interrupted session (of `entry`, if given)."""

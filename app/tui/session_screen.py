@@ -23,6 +23,7 @@ from app.history import SessionRow
 from app.library import Entry
 from app.plan import Step, build_plan
 from app.recorder import Recorder
+from app.resume import start_position
 from app.tui.dialogs import ConfirmQuit, HelpScreen
 from app.tui.meter import Meter
 from app.tui.summary import SummaryScreen
@@ -114,10 +115,7 @@ class SessionScreen(Screen[None]):
         self.session.listen(app.player.cue)
         self.recorder = Recorder(app.history, self.session, self.entry, resume=self.resume)
         app.player.prepare(spoken_phrases(self.session.plan))
-        if self.resume is not None:
-            self.session.start(self.resume.step_index, self.resume.step_remaining)
-        else:
-            self.session.start()
+        self.session.start(*start_position(self.resume))
         self.sync()
 
     def on_unmount(self) -> None:

@@ -87,3 +87,24 @@ async def test_history_screen(unknot_home: Path, twelve_entry: Entry) -> None:
         assert "Alpha" in areas and "Bravo" in areas
         await pilot.press("escape")
         assert isinstance(harness.app.screen, PickerScreen)
+
+
+async def test_run_resume_and_fresh_in_the_player(unknot_home: Path) -> None:
+    entry = find("pre-run-five-muscles")
+    interrupted(entry, 10 + 60 + 5 + 50)
+    resumed = Harness(start=entry, resume=True)  # as `unknot run ROUTINE --resume`
+    async with resumed.app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = resumed.app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.session.index == 3 and screen.session.remaining() == 10
+        assert "Resuming" in resumed.app.status_message
+    interrupted(entry, 30)
+    fresh = Harness(start=entry, fresh=True)  # as `unknot run ROUTINE --fresh`
+    async with fresh.app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = fresh.app.screen
+        assert isinstance(screen, SessionScreen) and screen.session.index == 0
+    history = History(paths.history_db())
+    assert "abandoned" in [r.status for r in history.sessions()]
+    history.close()
