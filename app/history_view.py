@@ -13,12 +13,16 @@ def _local(row: SessionRow) -> str:
     return row.started.astimezone().strftime("%a %d %b %Y %H:%M")
 
 
+def moves_text(row: SessionRow) -> str:
+    """'3/5' or '3/5, 1 skipped'."""
+    skipped = f", {row.moves_skipped} skipped" if row.moves_skipped else ""
+    return f"{row.moves_done}/{row.moves_total}{skipped}"
+
+
 def history_table(rows: list[SessionRow]) -> str:
     lines = [f"{'when':<22}{'routine':<34}{'status':<13}{'time':>8}  {'moves':<14}holds"]
     for r in rows:
-        moves = f"{r.moves_done}/{r.moves_total}" + (
-            f", {r.moves_skipped} skipped" if r.moves_skipped else ""
-        )
+        moves = moves_text(r)
         lines.append(
             f"{_local(r):<22}{r.routine_name[:33]:<34}{r.status:<13}"
             f"{format_clock(r.active_seconds):>8}  {moves:<14}{r.holds}"

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from app.durations import format_clock
-from app.history_view import bar_chart, week_figures, week_start
+from app.history_view import bar_chart, moves_text, week_figures, week_start
 
 if TYPE_CHECKING:
     from app.tui.app import UnknotApp
@@ -40,15 +40,12 @@ class HistoryScreen(Screen[None]):
         table = self.query_one("#sessions", DataTable)
         table.add_columns("when", "routine", "status", "time", "moves", "holds")
         for r in rows:
-            moves = f"{r.moves_done}/{r.moves_total}"
-            if r.moves_skipped:
-                moves += f" ({r.moves_skipped} skipped)"
             table.add_row(
                 Content(r.started.astimezone().strftime("%a %d %b %H:%M")),
                 Content(r.routine_name),
                 Content(r.status),
                 Content(format_clock(r.active_seconds)),
-                Content(moves),
+                Content(moves_text(r)),
                 Content(str(r.holds)),
             )
         if not rows:
