@@ -22,7 +22,6 @@ class Voice:
         self.cache = cache
         self.voice = voice
         self.program = program if program is not None else shutil.which("espeak-ng")
-        self._thread: threading.Thread | None = None
 
     @property
     def available(self) -> bool:
@@ -64,9 +63,4 @@ class Voice:
 
     def render_soon(self, phrases: list[str]) -> None:
         """Render in a background thread."""
-        self._thread = threading.Thread(target=self.render, args=(phrases,), daemon=True)
-        self._thread.start()
-
-    def wait(self, timeout: float | None = None) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
+        threading.Thread(target=self.render, args=(phrases,), daemon=True).start()
