@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from app.durations import format_clock
 from app.model import Move, Routine, Side
 
 StepKind = Literal["transition", "work", "switch"]
@@ -23,6 +24,17 @@ class Step:
     def label(self) -> str:
         """'IT band - left side' or 'IT band'."""
         return f"{self.move.name} - {self.side} side" if self.side else self.move.name
+
+    def where(self, left: float) -> str:
+        """Where a person is in this step, in words: 'IT band, right side, 1:10 left'."""
+        where = self.move.name
+        if self.kind == "transition":
+            where = f"getting ready for {where}"
+        elif self.kind == "switch":
+            where = f"{where}, switching sides"
+        elif self.side:
+            where = f"{where}, {self.side} side"
+        return f"{where}, {format_clock(left)} left"
 
     def to_json(self) -> dict[str, object]:
         return {

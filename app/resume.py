@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.durations import format_clock
 from app.history import History, SessionRow
 from app.library import Entry
 from app.plan import build_plan
@@ -33,15 +32,8 @@ def describe_position(row: SessionRow, entry: Entry) -> str:
     if not 0 <= row.step_index < len(steps):
         return "an unknown step"
     step = steps[row.step_index]
-    where = step.move.name
-    if step.kind == "transition":
-        where = f"getting ready for {where}"
-    elif step.kind == "switch":
-        where = f"{where}, switching sides"
-    elif step.side:
-        where = f"{where}, {step.side} side"
     left = row.step_remaining if row.step_remaining is not None else step.seconds
-    return f"{where}, {format_clock(left)} left"
+    return step.where(left)
 
 
 def changed(row: SessionRow, entry: Entry) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import signal
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -13,9 +15,9 @@ from app.audio import BellPlayer, CuePlayer, bell_notice, make_player
 from app.clock import Clock, monotonic
 from app.history import History, SessionRow
 from app.library import Entry, Library, scan
-from app.resume import changed, choose_resume
+from app.resume import choose_resume
 from app.settings import load_settings
-from app.tui.dialogs import ResumeDialog
+from app.tui.dialogs import ConfirmSwitch, ResumeDialog
 from app.tui.session_screen import SessionScreen
 
 if TYPE_CHECKING:
@@ -42,7 +44,16 @@ class UnknotApp(App[int]):
     COMMANDS = App.COMMANDS | {_routine_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
-    BINDINGS = [Binding("ctrl+c", "quit_now", "Quit", show=False, priority=True)]
+    BINDINGS = [
+        Binding(
+            "ctrl+c",
+            "quit_now",
+            "Quit",
+            show=False,
+            priority=True,
+            tooltip="quit at once (a session is saved as stopped)",
+        )
+    ]
 
     def __init__(
         self,
@@ -55,6 +66,7 @@ class UnknotApp(App[int]):
         resume: bool = False,
         fresh: bool = False,
         weekly_goal: int = 2,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.clock = clock
@@ -66,12 +78,16 @@ class UnknotApp(App[int]):
         self.history = history if history is not None else History(paths.history_db())
         self.weekly_goal = weekly_goal
         self.status_message = ""
+        self._notices = list(notices)
         self.player.on_notice(self.tell)
         self.player.use_ring(self.flash)
         if self.player.active == "bell" and self.player.reason:
             self.status_message = bell_notice(self.player.reason)
 
     def on_mount(self) -> None:
+        self._catch_signals()
+        for notice in self._notices:
+            self.tell(notice)
         if self.history.message:
             self.tell(self.history.message)
         if self._start is None:
@@ -100,19 +116,38 @@ class UnknotApp(App[int]):
                 self.start_session(entry)
             return
 
-        def answered(answer: bool | None) -> None:
+        def answered(answer: str | None) -> None:
             assert row is not None and target is not None
-            if answer and not changed(row, target):
+            if answer == "resume":
                 self.start_session(target, resume=row)
                 return
-            self.history.abandon(row.id)
-            if answer or entry is not None:
+            if answer == "fresh":
+                self.history.abandon(row.id)
+            if answer == "fresh" or entry is not None:
                 self.start_session(target)
 
         self.push_screen(ResumeDialog(row, target), answered)
 
     def start_session(self, entry: Entry, resume: SessionRow | None = None) -> None:
-        self.push_screen(SessionScreen(entry, resume=resume))
+        """Start `entry`; while another session runs, ask first and stop that one properly."""
+        running = self.running_session()
+        if running is None:
+            self.push_screen(SessionScreen(entry, resume=resume))
+            return
+
+        def answered(answer: bool | None) -> None:
+            if answer and running.is_attached:
+                running.session.quit()
+                self.switch_screen(SessionScreen(entry, resume=resume))
+
+        self.push_screen(ConfirmSwitch(running.where(), entry.routine.name), answered)
+
+    def running_session(self) -> SessionScreen | None:
+        """The session screen whose session has not ended yet, if there is one."""
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen) and not screen.session.finished:
+                return screen
+        return None
 
     def show_picker(self) -> None:
         """Back to the picker: the one below, or a new one when the app started in a session."""
@@ -123,10 +158,31 @@ class UnknotApp(App[int]):
         else:
             self.switch_screen(_picker())
 
+    def _catch_signals(self) -> None:
+        """A closed terminal (SIGHUP) or a `kill` (SIGTERM) ends the app as `q` then `y` would:
+        the session saved as stopped, the terminal given back, exit status 128 + the signal."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(signum, self._on_signal, signum)
+
+    def _on_signal(self, signum: int) -> None:
+        running = self.running_session()
+        if running is not None:
+            running.session.quit()
+        self.exit(128 + signum)
+
     def tell(self, message: str) -> None:
-        """Say something once, in the status line of whichever screen shows (thread-safe)."""
+        """Say something once (thread-safe): in the status line during a session, where it covers
+        nothing, and as a notification on the other screens."""
         self.status_message = message
-        self.call_from_thread_safe(lambda: self.notify(message, timeout=8))
+        self.call_from_thread_safe(lambda: self._show_notice(message))
+
+    def _show_notice(self, message: str) -> None:
+        screen = self.screen
+        if isinstance(screen, SessionScreen):
+            screen.render_status()
+        else:
+            self.notify(message, timeout=8)
 
     def call_from_thread_safe(self, callback: Callable[[], object]) -> None:
         try:
@@ -144,9 +200,9 @@ class UnknotApp(App[int]):
         self.set_timer(0.25, lambda: self.screen.remove_class("-flash"))
 
     def action_quit_now(self) -> None:
-        screen = self.screen
-        if isinstance(screen, SessionScreen):
-            screen.session.quit()
+        running = self.running_session()
+        if running is not None:
+            running.session.quit()
         self.exit(0)
 
 
@@ -167,12 +223,13 @@ def run_tui(
         resume=resume,
         fresh=fresh,
         weekly_goal=settings.weekly_goal,
+        notices=[settings.problem] if settings.problem else [],
     )
-    if settings.problem:
-        app.status_message = settings.problem
     try:
         result = app.run()
     finally:
         app.player.close()
         app.history.close()
-    return result if isinstance(result, int) else 0
+    if isinstance(result, int):
+        return result
+    return app.return_code or 0

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from app.durations import describe, format_clock
 from app.library import Entry, Library
 from app.plan import build_plan
+from app.tui.dialogs import HelpScreen, help_rows
 from app.tui.history_screen import HistoryScreen
 
 if TYPE_CHECKING:
@@ -52,21 +53,37 @@ def entry_detail(entry: Entry) -> Content:
 
 
 class FilterInput(Input):
-    """The filter box; it leaves capital H to the picker (history), as filtering ignores case."""
+    """The filter box. It leaves to the picker's priority bindings capital H (history: filtering
+    ignores case), `?` (help), and `q` while the box is empty (quit: nothing is lost in the picker).
+    """
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
-        return character != "H" and super().check_consume_key(key, character)
+        if character in ("H", "?") or (character == "q" and not self.value):
+            return False
+        return super().check_consume_key(key, character)
 
 
 class PickerScreen(Screen[None]):
     CSS_PATH = "picker.tcss"
     BINDINGS = [
-        Binding("enter", "start", "Start", id="picker.start"),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("escape", "clear", "Clear filter", id="picker.clear"),
-        Binding("H", "history", "History", id="picker.history", priority=True),
-        Binding("ctrl+q,f10", "app.quit", "Quit", id="picker.quit"),
+        Binding("enter", "start", "Start", id="picker.start", tooltip="start the chosen routine"),
+        Binding("down", "move(1)", "Down", show=False, tooltip="next routine"),
+        Binding("up", "move(-1)", "Up", show=False, tooltip="previous routine"),
+        Binding("escape", "clear", "Clear filter", id="picker.clear", tooltip="clear the filter"),
+        Binding(
+            "H", "history", "History", id="picker.history", priority=True, tooltip="past sessions"
+        ),
+        Binding(
+            "question_mark", "help", "Help", id="picker.help", priority=True, tooltip="this help"
+        ),
+        Binding(
+            "q,ctrl+q,f10",
+            "app.quit",
+            "Quit",
+            id="picker.quit",
+            priority=True,
+            tooltip="quit unknot (q when the filter is empty)",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -81,7 +98,7 @@ class PickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(
             Content(
-                "unknot · pick a routine · ↑↓ choose · enter start · H history · ctrl+p palette"
+                "unknot · pick a routine · ↑↓ choose · enter start · H history · ? keys · q quit"
             ),
             id="title",
         )
@@ -157,6 +174,9 @@ class PickerScreen(Screen[None]):
 
     def action_clear(self) -> None:
         self.query_one("#filter", Input).value = ""
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(help_rows(self)))
 
     def action_history(self) -> None:
         self.app.push_screen(HistoryScreen())

@@ -24,14 +24,14 @@ from app.library import Entry
 from app.plan import Step, build_plan
 from app.recorder import Recorder
 from app.resume import start_position
-from app.tui.dialogs import ConfirmQuit, HelpScreen
+from app.tui.dialogs import ConfirmQuit, HelpScreen, help_rows
 from app.tui.meter import Meter
 from app.tui.summary import SummaryScreen
 
 if TYPE_CHECKING:
     from app.tui.app import UnknotApp
 
-CONTROLS = frozenset({"toggle_pause", "next", "back", "hold", "more", "less"})
+CONTROLS = frozenset({"pause", "resume", "next", "back", "hold", "more", "less"})
 STATE_CLASSES = ("-transition", "-work", "-switch", "-hold", "-paused")
 BANNERS = {"transition": "GET READY", "work": "WORK", "switch": "SWITCH SIDES"}
 # Wake a little after a display boundary so the new second is really there.
@@ -58,17 +58,52 @@ def until_display_changes(seconds: float) -> float:
 class SessionScreen(Screen[None]):
     CSS_PATH = "session.tcss"
     BINDINGS = [
-        # Each engine control is one action with the engine method's name as its argument.
-        Binding("space", "control('toggle_pause')", "Pause", id="session.pause"),
-        Binding("n,right", "control('next')", "Next", id="session.next"),
-        Binding("b,left", "control('back')", "Back", id="session.back"),
-        Binding("h", "control('hold')", "Hold", id="session.hold"),
-        Binding("plus,equals_sign", "control('more')", "+30s", id="session.more"),
-        Binding("minus", "control('less')", "-30s", id="session.less"),
-        Binding("m", "mute", "Mute", id="session.mute"),
-        Binding("v", "voice", "Voice", id="session.voice", show=False),
-        Binding("question_mark", "help", "Help", id="session.help"),
-        Binding("q", "quit", "Quit", id="session.quit"),
+        # Each engine control is one action with the engine method's name as its argument. Space
+        # has two bindings so that the footer says what it will do now: pause, or resume.
+        Binding("space", "control('pause')", "Pause", id="session.pause", tooltip="pause"),
+        Binding("space", "control('resume')", "Resume", id="session.resume", tooltip="resume"),
+        Binding(
+            "n,right",
+            "control('next')",
+            "Next",
+            id="session.next",
+            tooltip="next: skip the rest of this step",
+        ),
+        Binding(
+            "b,left",
+            "control('back')",
+            "Back",
+            id="session.back",
+            tooltip="back: restart this step (in its first 3 s: the one before)",
+        ),
+        Binding(
+            "h",
+            "control('hold')",
+            "Hold",
+            id="session.hold",
+            tooltip="hold a hot spot (again: let go)",
+        ),
+        Binding(
+            "plus,equals_sign",
+            "control('more')",
+            "+30s",
+            id="session.more",
+            tooltip="30 s more on this step",
+        ),
+        Binding(
+            "minus", "control('less')", "-30s", id="session.less", tooltip="30 s less on this step"
+        ),
+        Binding("m", "mute", "Mute", id="session.mute", tooltip="sound on / off"),
+        Binding(
+            "v",
+            "voice",
+            "Voice",
+            id="session.voice",
+            show=False,
+            tooltip="spoken announcements on / off",
+        ),
+        Binding("question_mark", "help", "Help", id="session.help", tooltip="this help"),
+        Binding("q", "quit", "Quit", id="session.quit", tooltip="stop the session (asks first)"),
     ]
 
     def __init__(self, entry: Entry, resume: SessionRow | None = None) -> None:
@@ -200,7 +235,7 @@ class SessionScreen(Screen[None]):
             self.query_one("#clock-text", Static).update(Content(digits), layout=False)
         self._render_sub(step, hold)
         self._render_progress()
-        self._render_status()
+        self.render_status()
 
     def _render_sub(self, step: Step, hold: float | None) -> None:
         s = self.session
@@ -236,7 +271,7 @@ class SessionScreen(Screen[None]):
         if self._set("next", following):
             self.query_one("#next", Static).update(Content(following))
 
-    def _render_status(self) -> None:
+    def render_status(self) -> None:
         player = self.unknot.player
         message = self.unknot.status_message
         if player.muted:
@@ -254,31 +289,48 @@ class SessionScreen(Screen[None]):
 
     # ----- keys -----
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Space shows (and does) Pause while running and Resume while paused."""
+        if action == "control" and parameters and parameters[0] in ("pause", "resume"):
+            return (parameters[0] == "resume") == self.session.paused
+        return True
+
     def action_control(self, name: str) -> None:
         """An engine control (pause, next, back, hold, more, less), then show the result."""
         if name in CONTROLS:
+            was_paused = self.session.paused
             getattr(self.session, name)()
             self.sync()
+            if self.session.paused != was_paused:
+                self.refresh_bindings()
 
     def action_mute(self) -> None:
         player = self.unknot.player
         player.muted = not player.muted
-        self._render_status()
+        self.render_status()
 
     def action_voice(self) -> None:
         player = self.unknot.player
         player.voice = not player.voice
         if player.voice:
             player.prepare(spoken_phrases(self.session.plan))
-        self._render_status()
+        self.render_status()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(help_rows(self)))
+
+    def where(self) -> str:
+        """Where the session is now, in words: 'Calf sweep, left side, 0:42 left'."""
+        return self.session.step.where(countdown_display(self.session.remaining()))
 
     def action_quit(self) -> None:
         def confirmed(answer: bool | None) -> None:
             if answer:
-                self.session.quit()
-                self.app.exit(0)
+                self.stop()
 
-        self.app.push_screen(ConfirmQuit(), confirmed)
+        self.app.push_screen(ConfirmQuit(self.where()), confirmed)
+
+    def stop(self) -> None:
+        """End the session as stopped (saved where it is) and show its summary."""
+        self.session.quit()
+        self.sync()

@@ -92,7 +92,7 @@ def test_a_session_as_a_user_sees_it(terminals: Callable[..., Terminal], twelve:
     term.wait_for(lambda s: s != first, timeout=2.5)  # the screen changes within a second or so
     term.wait_for(lambda s: "WORK" in s and "Alpha" in s)
     term.keys("Space")
-    paused = term.wait_for(lambda s: "PAUSED" in s)
+    paused = term.wait_for(lambda s: "PAUSED" in s and "space Resume" in s)
     time.sleep(1.5)
     assert term.screen() == paused  # frozen: nothing moves while paused
     term.keys("Space")

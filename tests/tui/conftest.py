@@ -36,3 +36,16 @@ def twelve_entry(twelve: Path) -> Entry:
 @pytest.fixture
 def harness(twelve_entry: Entry) -> Harness:
     return Harness(start=twelve_entry)
+
+
+def screen_text(app: UnknotApp) -> str:
+    """Every character the terminal shows now, modal dialogs and the screens beneath included."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def shown_in(app: UnknotApp, selector: str) -> str:
+    """The text the terminal shows inside one widget, wrapped lines joined by single spaces."""
+    region = app.screen.query_one(selector).content_region
+    lines = screen_text(app).splitlines()[region.y : region.bottom]
+    return " ".join(" ".join(line[region.x : region.right].split()) for line in lines).strip()

@@ -1,0 +1,195 @@
+"""Every dialog says in words what it is about and what its keys do, at small and large sizes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app import paths
+from app.history import History
+from app.library import Entry, find
+from app.tui.dialogs import ConfirmQuit, HelpScreen, ResumeDialog
+from app.tui.picker import PickerScreen
+from app.tui.session_screen import SessionScreen
+from app.tui.summary import SummaryScreen
+from tests.tui.conftest import Harness, screen_text, shown_in
+from tests.tui.test_history_screens import interrupted
+
+SIZES = [(80, 24), (200, 50)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_help_lists_every_key_of_the_session_screen(
+    harness: Harness, size: tuple[int, int]
+) -> None:
+    app = harness.app
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        for binding in SessionScreen.BINDINGS:
+            assert binding.tooltip, f"{binding.key} has no help text"
+            if binding.action == "control('resume')":
+                continue  # space says "pause" while running, "resume" while paused
+            assert binding.tooltip in shown, binding.tooltip
+        assert "space" in shown and "n / →" in shown and "escape" in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, SessionScreen)
+
+
+async def test_help_follows_the_screen_it_opens_from(unknot_home: Path) -> None:
+    harness = Harness()
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(harness.app.screen, PickerScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(harness.app.screen, HelpScreen)
+        shown = screen_text(harness.app)
+        assert "start the chosen routine" in shown and "past sessions" in shown
+        assert "skip the rest of this step" not in shown
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_quit_says_what_it_does_and_ends_at_the_summary(
+    harness: Harness, size: tuple[int, int]
+) -> None:
+    app = harness.app
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        harness.advance(1.5)  # into Alpha, 0:02 left
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmQuit)
+        shown = screen_text(app)
+        assert "Stop this session?" in shown
+        assert "It is saved as stopped at Alpha, 0:02 left." in shown
+        assert "stop and see the summary" in shown and "keep going" in shown
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "SESSION ENDED" in screen_text(app)
+    history = History(paths.history_db())
+    assert [r.status for r in history.sessions()] == ["quit"]
+    history.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_resume_offer_names_routine_move_and_time(
+    unknot_home: Path, size: tuple[int, int]
+) -> None:
+    entry = find("pre-run-five-muscles")
+    interrupted(entry, 10 + 60 + 5 + 50)  # IT band, right side, 10 s left
+    harness = Harness()
+    async with harness.app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert isinstance(harness.app.screen, ResumeDialog)
+        shown = shown_in(harness.app, "#dialog")
+        assert f"Resume {entry.routine.name}?" in shown
+        assert "stopped at IT band, right side, 0:10 left." in shown
+        assert "resume there" in shown and "start over from the first move" in shown
+
+
+async def test_start_over_abandons_and_escape_keeps_it(unknot_home: Path) -> None:
+    entry = find("pre-run-five-muscles")
+    interrupted(entry, 30)
+    harness = Harness()
+    async with harness.app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(harness.app.screen, PickerScreen)
+    history = History(paths.history_db())
+    assert [r.status for r in history.sessions()] == ["interrupted"]
+    history.close()
+    harness = Harness()
+    async with harness.app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        screen = harness.app.screen
+        assert isinstance(screen, SessionScreen) and screen.session.index == 0
+    history = History(paths.history_db())
+    assert [r.status for r in history.sessions()][-1] == "abandoned"
+    history.close()
+
+
+async def test_q_in_the_picker_quits_at_once_but_types_in_a_filter(unknot_home: Path) -> None:
+    harness = Harness()
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("u", "q")
+        await pilot.pause()
+        assert isinstance(harness.app.screen, PickerScreen)  # "uq" is a filter
+        assert harness.app.return_code is None
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        assert harness.app.return_code == 0  # exit asked for, no dialog in between
+
+
+async def test_a_second_session_asks_first_and_stops_the_first(
+    unknot_home: Path, twelve_entry: Entry
+) -> None:
+    harness = Harness(start=twelve_entry)
+    app = harness.app
+    other = find("pre-run-five-muscles")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, SessionScreen)
+        app.start_session(other)
+        await pilot.pause()
+        shown = shown_in(app, "#dialog")
+        assert f"Start {other.routine.name}?" in shown
+        assert "saved as stopped at getting ready for Alpha" in shown
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is first and not first.session.finished
+        app.start_session(other)
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        second = app.screen
+        assert isinstance(second, SessionScreen) and second.entry.id == other.id
+        assert first.session.finished
+    history = History(paths.history_db())
+    statuses = {r.routine_id: r.status for r in history.sessions()}
+    history.close()
+    assert statuses[twelve_entry.id] == "quit"
+
+
+async def test_footer_says_resume_while_paused(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Pause" in screen_text(app).splitlines()[-1]
+        await pilot.press("space")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "Resume" in footer and "Pause" not in footer
+        await pilot.press("space")
+        await pilot.pause()
+        assert harness.app.screen.query_one("#banner").render() is not None
+        assert not isinstance(app.screen, HelpScreen)
+        assert "Pause" in screen_text(app).splitlines()[-1]
+
+
+async def test_settings_problems_are_shown_once(unknot_home: Path, twelve_entry: Entry) -> None:
+    harness = Harness(start=twelve_entry)
+    harness.app._notices = ["settings.toml: weekly_goal must be a whole number; using 2"]
+    async with harness.app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "weekly_goal must be a whole number" in screen_text(harness.app)
+
+
+async def test_notices_in_a_session_go_to_the_status_line_not_a_toast(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.tell("Sound: no audio device; using the terminal bell")
+        await pilot.pause()
+        assert not app._notifications
+        assert "no audio device" in screen_text(app)
