@@ -160,11 +160,11 @@ def render_routine(routine_id: str, r: Routine) -> str:
     for number, move in enumerate(r.moves, 1):
         sides = "each side" if move.sides == "each" else "once"
         area = f" ({move.area})" if move.area else ""
+        hold = f"hot-spot hold {describe(move.hold)}" if move.hold else "no hot-spot hold"
         lines += [
             "",
             f"{number}. {move.name}{area}",
-            f"   {move.tool.replace('-', ' ')} - {describe(move.duration)} {sides}"
-            f" - hot-spot hold {describe(move.hold)}",
+            f"   {move.tool.replace('-', ' ')} - {describe(move.duration)} {sides} - {hold}",
         ]
         lines += [f"   {text}" for text in move.how.strip().splitlines() if text.strip()]
         lines += [f"   Caution: {c}" for c in move.cautions]

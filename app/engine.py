@@ -271,9 +271,12 @@ class Session:
         return events
 
     def hold(self) -> list[Event]:
-        """Start a hot-spot hold in a work step; pressed again during a hold, release it."""
+        """Start a hot-spot hold in a work step; pressed again during a hold, release it.
+
+        A move whose `hold` is 0 has no hot spot to hold: nothing happens there.
+        """
         events = self.update()
-        if self.state != "running" or self.step.kind != "work":
+        if self.state != "running" or self.step.kind != "work" or self.step.move.hold == 0:
             return events
         now = self.active()
         if self._hold_end is not None:

@@ -85,11 +85,12 @@ GapSeconds = Annotated[
     AfterValidator(partial(check_range, low=1, high=10 * 60)),
     _duration_schema(1, 10 * 60),
 ]
+# 0 means the move has no hot-spot hold (a neck worked by hand, say): pressing hold does nothing.
 HoldSeconds = Annotated[
     int,
     BeforeValidator(parse_duration),
-    AfterValidator(partial(check_range, low=1, high=5 * 60)),
-    _duration_schema(1, 5 * 60),
+    AfterValidator(partial(check_range, low=0, high=5 * 60)),
+    _duration_schema(0, 5 * 60),
 ]
 
 

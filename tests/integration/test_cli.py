@@ -111,6 +111,13 @@ def test_show_schema_and_usage_errors(unknot_home: Path) -> None:
     shown = run(unknot_home, "show", "pre-run-five-muscles")
     assert shown.returncode == 0
     assert "IT band" in shown.stdout and "Caution:" in shown.stdout
+    assert "foam roller - 1 min each side - hot-spot hold 25 s" in shown.stdout
+    folder = unknot_home / "routines"
+    folder.mkdir()
+    (folder / "neck.toml").write_text(
+        'name = "Neck"\nsummary = "s"\n[[moves]]\nname = "Sides"\ntool = "hands"\nduration = 60\nhold = 0\n'
+    )
+    assert "hands - 1 min once - no hot-spot hold" in run(unknot_home, "show", "neck").stdout
     schema = json.loads(run(unknot_home, "schema").stdout)
     assert schema["additionalProperties"] is False
     assert "moves" in schema["required"]

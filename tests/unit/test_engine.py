@@ -243,6 +243,16 @@ def test_hold_only_in_work_steps(clock: FakeClock) -> None:
     assert rec.of("hold_started") == []
 
 
+def test_a_move_without_a_hold_ignores_the_hold_control(clock: FakeClock) -> None:
+    session, rec = started(routine(moves=[{"name": "Neck", "duration": 60, "hold": "0s"}]), clock)
+    clock.advance(1 + 10)
+    session.update()
+    assert session.step.kind == "work"
+    session.hold()
+    assert rec.of("hold_started") == [] and session.hold_remaining() is None
+    assert session.remaining() == 50 and session.outcomes[1].holds == 0
+
+
 def test_pause_during_a_hold_freezes_it(clock: FakeClock) -> None:
     session, _ = started(LONG, clock)
     clock.advance(20)

@@ -10,9 +10,11 @@ from app.problems import RoutineFileError
 
 ARTICLES = {
     "Five muscles you should release before you run (Subiaco Physiotherapy)",
-    "Self-massage regimen for runners: hip flexion, push-off, breathing and knee/hip stability",
+    "Runners' self-massage regimen: hip flexion, push-off, breathing, knee/hip stability"
+    " (a descriptive title; the article has none of its own)",
     "Foam Rolling for Runners (Body by Amy)",
-    "The Ultimate Guide to Myofascial Release for Runners: Targeting Trigger Points for Pain Relief",
+    "The Ultimate Guide to Myofascial Release for Runners: Targeting Trigger Points for Pain Relief"
+    " (The Ultimate Runner Studio)",
     "Self-Massage for Runners: The 5 Best Self-Myofascial Release Moves to Try (UW Medicine)",
 }
 
@@ -36,6 +38,23 @@ def test_bundled_routines_respect_the_articles_timings() -> None:
         if entry.routine.purpose == "maintenance":
             minutes = build_plan(entry.routine).total_seconds / 60
             assert 20 <= minutes <= 30, (entry.id, minutes)
+
+
+def test_bundled_routines_keep_their_safety_notes() -> None:
+    for entry in scan().entries.values():
+        r = entry.routine
+        every_word = " ".join(
+            [r.summary, *(m.how for m in r.moves), *(c for m in r.moves for c in m.cautions)]
+        )
+        if "Trigger Points" in (r.source or ""):
+            assert "professional" in every_word.lower() or "physiotherapist" in r.summary, entry.id
+        for move in r.moves:
+            said = " ".join([move.how, *move.cautions]).lower()
+            where = f"{move.name} {move.area or ''}".lower()
+            if "neck" in where:
+                assert move.hold == 0 and "never press on the front" in said, (entry.id, move.name)
+            if "outer calf" in where:
+                assert "peroneal" in said, (entry.id, move.name)
 
 
 def test_user_routine_overrides_bundled_and_broken_files_are_reported(unknot_home: Path) -> None:

@@ -40,6 +40,12 @@ def test_good_file_loads_with_defaults(tmp_path: Path) -> None:
     assert (move.duration, move.sides, move.hold, move.cautions) == (120, "each", 25, [])
 
 
+def test_a_hold_of_zero_means_the_move_has_none(tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    path.write_text(GOOD + 'hold = "0s"\n')
+    assert load_file(path).routine.moves[0].hold == 0
+
+
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
@@ -67,6 +73,14 @@ def test_good_file_loads_with_defaults(tmp_path: Path) -> None:
         (
             ('duration = "2m"', "duration = 99999"),
             "moves[0].duration: 1666 min 39 s is out of range",
+        ),
+        (
+            ('sides = "each"', 'sides = "each"\nhold = "-1s"'),
+            "moves[0].hold: '-1s' is not a duration",
+        ),
+        (
+            ('sides = "each"', 'sides = "each"\nhold = "6m"'),
+            "moves[0].hold: 6 min is out of range; allowed: 0 s to 5 min",
         ),
         (('name = "Test"', 'name = "Te\\u001bst"'), "name: contains the control character '\\x1b'"),
         (('name = "Test"\n', ""), "name: is required but missing"),
