@@ -224,7 +224,7 @@ def _tell(message: str) -> None:
 
 def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
     from app.audio import bell_notice, make_player
-    from app.cues import spoken_phrases
+    from app.audio.cues import spoken_phrases
     from app.engine import Session
     from app.history import History
     from app.plain import run_plain

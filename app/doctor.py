@@ -9,8 +9,7 @@ import sys
 
 from app import paths
 from app.audio import make_player
-from app.voice import INSTALL_HINT, Voice
-from app.worker_player import WorkerPlayer
+from app.audio.voice import INSTALL_HINT, Voice
 
 FIX_SIMPLEAUDIO = (
     "apt-get install libasound2-dev && .venv/bin/pip install simpleaudio==1.0.4  "
@@ -37,7 +36,7 @@ def diagnose() -> dict[str, object]:
     notices: list[str] = []
     player.on_notice(notices.append)
     try:
-        if isinstance(player, WorkerPlayer):
+        if player.checks_device:
             latency = player.probe()
             report["alsa_device"] = "ok" if latency is not None else "unavailable"
             report["cue_latency_ms"] = latency

@@ -79,10 +79,8 @@ class UnknotApp(App[int]):
         self.weekly_goal = weekly_goal
         self.status_message = ""
         self._notices = list(notices)
-        self.player.on_notice(self.tell)
+        self.player.on_notice(self._sound_notice)
         self.player.use_ring(self.flash)
-        if self.player.active == "bell" and self.player.reason:
-            self.status_message = bell_notice(self.player.reason)
 
     def on_mount(self) -> None:
         self._catch_signals()
@@ -90,6 +88,8 @@ class UnknotApp(App[int]):
             self.tell(notice)
         if self.history.message:
             self.tell(self.history.message)
+        if self.player.active == "bell" and self.player.bell_why:
+            self._sound_notice(bell_notice(self.player.bell_why))
         if self._start is None:
             self.push_screen(_picker())
             self.offer_resume(None)
@@ -175,6 +175,11 @@ class UnknotApp(App[int]):
         """Say something once (thread-safe): in the status line during a session, where it covers
         nothing, and as a notification on the other screens."""
         self.status_message = message
+        self.call_from_thread_safe(lambda: self._show_notice(message))
+
+    def _sound_notice(self, message: str) -> None:
+        """The player changed (to the bell): the session's status line says so by itself, from
+        the player; elsewhere a notification tells it once (thread-safe)."""
         self.call_from_thread_safe(lambda: self._show_notice(message))
 
     def _show_notice(self, message: str) -> None:

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Static
 
-from app.cues import spoken_phrases
+from app.audio.cues import spoken_phrases
 from app.durations import format_clock
 from app.engine import Session, countdown_display
 from app.history import SessionRow
@@ -277,8 +277,8 @@ class SessionScreen(Screen[None]):
         if player.muted:
             parts = ["SOUND OFF (m)"]
         elif player.active == "bell":
-            parts = ["sound: terminal bell"]
-            message = message.removeprefix("Sound: ").split(";")[0]  # why, without repeating
+            why = f" ({player.bell_why})" if player.bell_why else ""
+            parts = [f"sound: terminal bell{why}"]
         else:
             parts = [f"sound: {player.active}", "voice on (v)" if player.voice else "voice off (v)"]
         if message:

@@ -152,7 +152,7 @@ def worker_of(pid: int) -> int | None:
         except OSError:
             continue
         parent = int(stat.rsplit(")", 1)[1].split()[1])
-        if parent == pid and b"app.audio_worker" in cmdline:
+        if parent == pid and b"app.audio.worker" in cmdline:
             return int(entry)
     return None
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app import paths
+from app.audio import BellPlayer
 from app.history import History
 from app.library import Entry, find
 from app.tui.dialogs import ConfirmQuit, HelpScreen, ResumeDialog
@@ -193,3 +194,13 @@ async def test_notices_in_a_session_go_to_the_status_line_not_a_toast(harness: H
         await pilot.pause()
         assert not app._notifications
         assert "no audio device" in screen_text(app)
+
+
+async def test_the_bell_and_why_show_in_the_status_line_once(twelve_entry: Entry) -> None:
+    harness = Harness(start=twelve_entry)
+    harness.app.player = BellPlayer(ring=lambda: None, reason="no sound device found")
+    async with harness.app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        status = shown_in(harness.app, "#status")
+        assert status.startswith("sound: terminal bell (no sound device found)")
+        assert status.count("no sound device found") == 1

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from app.audio.cues import cue_for, spoken_phrases
 from app.clock import FakeClock
-from app.cues import cue_for, spoken_phrases
 from app.engine import Session
 from app.plan import build_plan
 from tests.unit.test_engine import LONG

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cues import CUES
+from app.audio.cues import CUES
 
 ROOT = Path(__file__).resolve().parents[2]
 SOUNDS = ROOT / "sounds"

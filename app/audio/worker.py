@@ -1,6 +1,6 @@
 """The sound process: loads the cue WAVs once, then plays them on commands read from stdin.
 
-It runs apart from the app (`python -m app.audio_worker SOUNDS_DIR`) because simpleaudio 1.0.4
+It runs apart from the app (`python -m app.audio.worker SOUNDS_DIR`) because simpleaudio 1.0.4
 can crash the interpreter after a sound on Python 3.12+, and because libasound writes its errors
 straight to file descriptor 2. The parent starts it with PYTHONMALLOC=malloc and stderr sent to a
 log, and restarts it if it dies.
@@ -95,7 +95,7 @@ class Worker:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
-        reply("error usage: python -m app.audio_worker SOUNDS_DIR")
+        reply("error usage: python -m app.audio.worker SOUNDS_DIR")
         return 2
     try:
         import simpleaudio  # type: ignore[import-untyped]

@@ -1,18 +1,18 @@
-"""Cue players: one interface, whose play() never blocks, and the implementations behind it.
+"""The cue player interface, whose play() never blocks, and the two players that need no process.
 
-- RecordingPlayer: silent, keeps what it was asked to play (tests).
+- RecordingPlayer: silent, keeps what it was asked to play (tests, benchmarks).
 - BellPlayer: the terminal bell, for machines without sound.
-- WorkerPlayer (app.audio_worker_client): simpleaudio in a child process.
+The player that runs simpleaudio in a child process is in `app.audio.process`.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 
-from app.cues import Cue, cue_for
+from app.audio.cues import Cue, cue_for
 from app.events import Event
 
 Notify = Callable[[str], None]
@@ -23,15 +23,19 @@ def bell_notice(why: str) -> str:
     return f"Sound: {why}; using the terminal bell (`unknot doctor` says more)."
 
 
-class CuePlayer:
-    """Plays cues without ever blocking the caller. `muted` and `voice` can change at any time."""
+class CuePlayer(ABC):
+    """Plays cues without ever blocking the caller. `muted` and `voice` can change at any time.
+
+    Callers ask a player what it can do (`active`, `bell_why`, `probe`), never what class it is.
+    """
 
     name = "none"
 
     def __init__(self) -> None:
         self.muted = False
         self.voice = True
-        self.reason = ""
+        self.reason = ""  # the whole story of why this player plays the way it does (doctor)
+        self.bell_why = ""  # when cues use the bell: why, in a few words (the status line)
         self._notify: Notify | None = None
 
     @property
@@ -39,7 +43,7 @@ class CuePlayer:
         """What is really playing cues now (a player may have fallen back to the bell)."""
         return self.name
 
-    def use_ring(self, ring: Callable[[], None]) -> None:
+    def use_ring(self, ring: Callable[[], None]) -> None:  # noqa: B027 - an optional hook
         """How to ring the bell, where this player may need to (the TUI adds a flash)."""
 
     def on_notice(self, notify: Notify) -> None:
@@ -50,7 +54,7 @@ class CuePlayer:
         if self._notify is not None:
             self._notify(message)
 
-    def prepare(self, phrases: list[str]) -> None:
+    def prepare(self, phrases: list[str]) -> None:  # noqa: B027 - an optional hook
         """Get spoken phrases ready ahead of time (a no-op where there is no voice)."""
 
     def wait_ready(self, timeout: float = 2.0) -> bool:
@@ -67,10 +71,21 @@ class CuePlayer:
         if found is not None:
             self.play(found)
 
+    @abstractmethod
     def _play(self, cue: Cue) -> None:
-        raise NotImplementedError
+        """Play one cue now, without blocking."""
 
-    def close(self) -> None:
+    def probe(self, timeout: float = 5.0) -> float | None:
+        """Open the sound device once; the round trip in ms, or None where there is no device
+        to check (or it failed)."""
+        return None
+
+    @property
+    def checks_device(self) -> bool:
+        """Whether `probe` really opens a sound device here."""
+        return False
+
+    def close(self) -> None:  # noqa: B027 - an optional hook
         """Release whatever the player holds."""
 
 
@@ -101,6 +116,7 @@ class BellPlayer(CuePlayer):
         super().__init__()
         self._ring = ring if ring is not None else _ring_terminal
         self.reason = reason
+        self.bell_why = reason
 
     def use_ring(self, ring: Callable[[], None]) -> None:
         self._ring = ring
@@ -117,21 +133,3 @@ def _ring_terminal() -> None:
         stream.flush()
     except (OSError, ValueError):
         pass
-
-
-def make_player(*, voice: bool = True) -> CuePlayer:
-    """simpleaudio in a child process where it can work, else the terminal bell (with why)."""
-    from app import paths
-
-    sounds = paths.sounds_dir()
-    if not any(sounds.glob("*.wav")):
-        return BellPlayer(reason=f"no cue sounds in {sounds}")
-    if importlib.util.find_spec("simpleaudio") is None:
-        return BellPlayer(reason="simpleaudio is not installed")
-    from app.voice import Voice
-    from app.worker_player import WorkerPlayer
-
-    speaker = Voice(paths.user_cache() / "voice")
-    player = WorkerPlayer(sounds, voice=speaker, log=paths.user_cache() / "audio-worker.log")
-    player.voice = voice and speaker.available
-    return player

@@ -1,6 +1,6 @@
 """simpleaudio behind a process boundary: the parent writes commands to a pipe and never waits.
 
-The worker (app.audio_worker) is restarted as soon as it dies; a cue it can no longer play on
+The worker (app.audio.worker) is restarted as soon as it dies; a cue it can no longer play on
 time is dropped rather than played late. After "no device", or repeated deaths, the player falls
 back to the terminal bell and says so once.
 """
@@ -18,9 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from app.audio import BellPlayer, CuePlayer, bell_notice
-from app.cues import Cue
-from app.voice import Voice
+from app.audio.cues import Cue
+from app.audio.player import BellPlayer, CuePlayer, bell_notice
+from app.audio.voice import Voice
 
 MAX_DEATHS = 3  # this many worker deaths within DEATH_WINDOW seconds: give up on simpleaudio
 DEATH_WINDOW = 30.0
@@ -30,7 +30,7 @@ def worker_env() -> dict[str, str]:
     env = dict(os.environ)
     # simpleaudio 1.0.4 frees memory without the GIL on 3.12+; the system allocator survives it.
     env["PYTHONMALLOC"] = "malloc"
-    package_root = str(Path(__file__).resolve().parent.parent)
+    package_root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
     return env
 
@@ -79,7 +79,7 @@ class WorkerPlayer(CuePlayer):
         self._ready.clear()
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "app.audio_worker", str(self.sounds)],
+                [sys.executable, "-m", "app.audio.worker", str(self.sounds)],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=stderr,
@@ -135,6 +135,7 @@ class WorkerPlayer(CuePlayer):
                 return
             self._fallen_back = True
             self.reason = f"{why}: {detail}" if detail else why  # the full story, for doctor
+            self.bell_why = why
             proc = self._proc
         if proc is not None and proc.poll() is None:
             proc.kill()
@@ -166,6 +167,10 @@ class WorkerPlayer(CuePlayer):
         if words is not None:
             line += f" {words}"
         self._send(line + "\n")
+
+    @property
+    def checks_device(self) -> bool:
+        return True
 
     def probe(self, timeout: float = 5.0) -> float | None:
         """Open the device once and return the round trip in ms, or None if it failed."""
