@@ -15,7 +15,7 @@ test: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict app
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 bench: setup
 	@$(BIN)/python -m pip install -q -e '.[bench]' >/tmp/unknot-bench-pip.log 2>&1 \

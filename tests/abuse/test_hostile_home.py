@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import cli_env, unknot_cmd
 
+pytestmark = pytest.mark.slow  # real subprocesses on the real clock
+
 
 def run(home: Path, routine: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(

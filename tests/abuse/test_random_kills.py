@@ -15,6 +15,8 @@ import pytest
 
 from tests.conftest import cli_env, history_json, unknot_cmd
 
+pytestmark = pytest.mark.slow  # real subprocesses on the real clock
+
 SHORT = """\
 name = "Six seconds"
 summary = "Short enough to kill often."

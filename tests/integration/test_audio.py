@@ -22,9 +22,12 @@ import pytest
 from tests.conftest import ROOT, cli_env, plain_run, unknot_cmd
 
 # Where simpleaudio could not be built (no ALSA headers), the bell is all there is to test.
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("simpleaudio") is None, reason="simpleaudio is not installed"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        importlib.util.find_spec("simpleaudio") is None, reason="simpleaudio is not installed"
+    ),
+]
 
 CUED = {"step_started", "countdown", "halfway", "hold_started", "hold_ended"}
 TONES = {"transition": "ready", "work": "go", "switch": "switch"}

@@ -9,7 +9,11 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import cli_env, history_json, plain_run, unknot_cmd
+
+pytestmark = pytest.mark.slow  # real subprocesses on the real clock
 
 
 def plain(home: Path, routine: Path, *extra: str) -> subprocess.Popen[str]:

@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import cli_env, unknot_cmd
 
+pytestmark = pytest.mark.slow  # real subprocesses on the real clock
+
 PLAN_STARTS = [0, 1, 3, 4, 6, 7, 9, 10]
 
 

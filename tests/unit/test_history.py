@@ -94,6 +94,7 @@ KILLED = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_sigkill_mid_step_keeps_the_place(tmp_path: Path, entry: Entry, clock: FakeClock) -> None:
     db = tmp_path / "h.sqlite3"
     proc = subprocess.run(
