@@ -11,9 +11,9 @@ from pathlib import Path
 from app import __version__, paths
 from app.durations import describe, format_clock
 from app.library import Entry, Library, find, scan, validate
-from app.model import Routine
 from app.plan import build_plan
 from app.problems import RoutineFileError
+from app.routine import Routine
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -200,7 +200,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    schema = Routine.model_json_schema()
+    from app.model import RoutineFile
+
+    schema = RoutineFile.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "unknot routine"
     print(json.dumps(schema, indent=2))

@@ -5,16 +5,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from app import paths
-from app.model import Routine
+from app import checked, paths
 from app.problems import Problem, RoutineFileError, from_validation
+from app.routine import Routine
 
 MAX_FILE_BYTES = 1024 * 1024
 SUFFIX = ".toml"
@@ -59,6 +56,27 @@ def load_file(path: Path) -> Entry:
         raise RoutineFileError(file, [Problem("", f"cannot be read: {reason}")]) from None
     if len(raw) > MAX_FILE_BYTES:
         raise RoutineFileError(file, [Problem("", "file is over the 1 MiB limit")])
+    routine = checked.load(raw)
+    if routine is None:
+        routine = _check(file, raw)
+        checked.save(raw, routine)
+    return Entry(
+        id=path.stem,
+        path=path,
+        routine=routine,
+        bundled=False,
+        digest=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def _check(file: str, raw: bytes) -> Routine:
+    """What the bytes of a routine file say, or RoutineFileError with every problem in it."""
+    import tomllib
+
+    from pydantic import ValidationError
+
+    from app.model import RoutineFile
+
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -77,16 +95,9 @@ def load_file(path: Path) -> Entry:
     except tomllib.TOMLDecodeError as exc:
         raise RoutineFileError(file, [_syntax_problem(str(exc), text)]) from None
     try:
-        routine = Routine.model_validate(data)
+        return RoutineFile.model_validate(data).to_routine()
     except ValidationError as exc:
-        raise RoutineFileError(file, from_validation(Routine, exc)) from None
-    return Entry(
-        id=path.stem,
-        path=path,
-        routine=routine,
-        bundled=False,
-        digest=hashlib.sha256(raw).hexdigest(),
-    )
+        raise RoutineFileError(file, from_validation(RoutineFile, exc)) from None
 
 
 def _syntax_problem(message: str, text: str) -> Problem:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import (
     AfterValidator,
@@ -15,26 +15,9 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from app import routine
 from app.durations import check_range, describe, parse_duration
-
-Tool = Literal[
-    "foam-roller",
-    "small-roller",
-    "massage-ball",
-    "lacrosse-ball",
-    "trigger-ball",
-    "tennis-ball",
-    "double-ball",
-    "golf-ball",
-    "massage-stick",
-    "massage-gun",
-    "rolling-pin",
-    "hands",
-    "none",
-]
-Purpose = Literal["pre-run", "post-run", "maintenance", "any"]
-Sides = Literal["each", "none"]
-Side = Literal["left", "right"]
+from app.routine import Purpose, Sides, Tool
 
 # C0 controls (ESC among them), DEL and C1 controls. Tab and newline are allowed where text wraps.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -94,8 +77,8 @@ HoldSeconds = Annotated[
 ]
 
 
-class Move(BaseModel):
-    """One area worked with one tool, for `duration` seconds on each side."""
+class MoveFile(BaseModel):
+    """One move as a routine file writes it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -109,8 +92,8 @@ class Move(BaseModel):
     cautions: Annotated[list[Annotated[Line, Field(max_length=300)]], Field(max_length=20)] = []
 
 
-class Routine(BaseModel):
-    """A saved routine: an ordered list of moves with the gaps between them."""
+class RoutineFile(BaseModel):
+    """A routine file: every field, its type and its limits. `to_routine` hands over the result."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -120,9 +103,11 @@ class Routine(BaseModel):
     source: Annotated[Line, Field(max_length=300)] | None = None
     transition: GapSeconds = 10
     switch: GapSeconds = 5
-    moves: Annotated[list[Move], Field(min_length=1, max_length=100)]
+    moves: Annotated[list[MoveFile], Field(min_length=1, max_length=100)]
 
-    @property
-    def tools(self) -> list[str]:
-        """The tools the routine needs, in order of first use."""
-        return list(dict.fromkeys(m.tool for m in self.moves if m.tool != "none"))
+    def to_routine(self) -> routine.Routine:
+        moves = tuple(
+            routine.Move(**{**move.model_dump(), "cautions": tuple(move.cautions)})
+            for move in self.moves
+        )
+        return routine.Routine(**{**self.model_dump(exclude={"moves"}), "moves": moves})

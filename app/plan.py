@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from app.durations import format_clock
-from app.model import Move, Routine, Side
+from app.routine import Move, Routine, Side
 
 StepKind = Literal["transition", "work", "switch"]
 

@@ -7,9 +7,10 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+if TYPE_CHECKING:  # Pydantic is loaded only when a file is really checked
+    from pydantic import BaseModel, ValidationError
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ def _known_fields(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]
 
 
 def _model_inside(annotation: Any) -> type[BaseModel] | None:
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from app.clock import FakeClock
 from app.engine import Session
-from app.model import Routine
+from app.model import RoutineFile
 from app.plan import build_plan
+from app.routine import Routine
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,9 +45,9 @@ def thirty_minutes() -> Routine:
         {"name": f"Move {i}", "duration": "2m", "sides": "each" if i % 2 else "none"}
         for i in range(1, 11)
     ]
-    return Routine.model_validate(
+    return RoutineFile.model_validate(
         {"name": "Thirty", "summary": "s", "transition": 10, "switch": 5, "moves": moves}
-    )
+    ).to_routine()
 
 
 def stalled_fake_clock(seed: int = 7) -> dict[str, float]:

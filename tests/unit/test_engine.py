@@ -7,8 +7,9 @@ import pytest
 from app.clock import FakeClock
 from app.engine import Session
 from app.events import Event
-from app.model import Routine
+from app.model import RoutineFile
 from app.plan import build_plan
+from app.routine import Routine
 
 
 def routine(**overrides: object) -> Routine:
@@ -24,7 +25,7 @@ def routine(**overrides: object) -> Routine:
         ],
     }
     data.update(overrides)
-    return Routine.model_validate(data)
+    return RoutineFile.model_validate(data).to_routine()
 
 
 LONG = routine(

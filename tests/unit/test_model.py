@@ -37,7 +37,7 @@ def test_good_file_loads_with_defaults(tmp_path: Path) -> None:
     assert routine.purpose == "any"
     assert (routine.transition, routine.switch) == (10, 5)
     move = routine.moves[0]
-    assert (move.duration, move.sides, move.hold, move.cautions) == (120, "each", 25, [])
+    assert (move.duration, move.sides, move.hold, move.cautions) == (120, "each", 25, ())
 
 
 def test_a_hold_of_zero_means_the_move_has_none(tmp_path: Path) -> None:

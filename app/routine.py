@@ -1,0 +1,71 @@
+"""Routines as the rest of unknot sees them: plain, frozen, already checked.
+
+A routine file is read and checked once, by the Pydantic models of the file format
+(`app.model`), which then hand over these. They cost nothing to import, so a routine whose
+checked form is cached (see `app.library`) reaches the screen without loading Pydantic at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+Tool = Literal[
+    "foam-roller",
+    "small-roller",
+    "massage-ball",
+    "lacrosse-ball",
+    "trigger-ball",
+    "tennis-ball",
+    "double-ball",
+    "golf-ball",
+    "massage-stick",
+    "massage-gun",
+    "rolling-pin",
+    "hands",
+    "none",
+]
+Purpose = Literal["pre-run", "post-run", "maintenance", "any"]
+Sides = Literal["each", "none"]
+Side = Literal["left", "right"]
+
+
+@dataclass(frozen=True)
+class Move:
+    """One area worked with one tool, for `duration` seconds on each side."""
+
+    name: str
+    duration: int
+    area: str | None = None
+    tool: Tool = "none"
+    sides: Sides = "none"
+    hold: int = 25  # seconds; 0: no hot-spot hold
+    how: str = ""
+    cautions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Routine:
+    """An ordered list of moves with the gaps between them."""
+
+    name: str
+    summary: str
+    moves: tuple[Move, ...]
+    purpose: Purpose = "any"
+    source: str | None = None
+    transition: int = 10
+    switch: int = 5
+
+    @property
+    def tools(self) -> list[str]:
+        """The tools the routine needs, in order of first use."""
+        return list(dict.fromkeys(m.tool for m in self.moves if m.tool != "none"))
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Routine:
+        """The inverse of `to_json`, for a routine that was checked when it was written."""
+        moves = tuple(Move(**{**m, "cautions": tuple(m["cautions"])}) for m in data["moves"])
+        return cls(**{**data, "moves": moves})

@@ -1,0 +1,69 @@
+"""Checked routines are kept, so an unchanged file is not checked (nor Pydantic loaded) again."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from app import checked, paths
+from app.library import find, load_file
+from tests.conftest import ROOT, TWELVE_SECONDS, cli_env
+
+
+def _stored() -> list[Path]:
+    return sorted((paths.user_cache() / "checked").glob("*.json"))
+
+
+def test_a_checked_file_is_stored_and_read_back_the_same(twelve: Path) -> None:
+    first = load_file(twelve)
+    [stored] = _stored()
+    assert checked.load(twelve.read_bytes()) == first.routine
+    again = load_file(twelve)
+    assert again.routine == first.routine and again.digest == first.digest
+    assert _stored() == [stored]
+
+
+def test_a_changed_file_is_checked_again(twelve: Path) -> None:
+    load_file(twelve)
+    twelve.write_text(TWELVE_SECONDS.replace('name = "Alpha"', 'name = "Apple"'))
+    assert load_file(twelve).routine.moves[0].name == "Apple"
+    assert len(_stored()) == 2
+
+
+def test_a_damaged_entry_means_checking_again(twelve: Path) -> None:
+    first = load_file(twelve)
+    for junk in (b"", b"{not json", json.dumps({"name": "x"}).encode(), b"\xff\xfe"):
+        [stored] = _stored()
+        stored.write_bytes(junk)
+        assert load_file(twelve).routine == first.routine
+        assert checked.load(twelve.read_bytes()) == first.routine  # and stored afresh
+
+
+def test_an_unwritable_cache_is_no_problem(twelve: Path, unknot_home: Path) -> None:
+    (unknot_home / "cache").write_text("a file where the cache folder would be")
+    assert load_file(twelve).routine.name == "Twelve seconds"
+
+
+def test_the_run_path_skips_pydantic_once_a_routine_is_checked(unknot_home: Path) -> None:
+    probe = (
+        "import sys; from app.library import find; find('pre-run-five-muscles'); "
+        "print('pydantic' in sys.modules)"
+    )
+
+    def pydantic_loaded() -> str:
+        out = subprocess.run(
+            [sys.executable, "-c", probe],
+            env=cli_env(unknot_home),
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert out.returncode == 0, out.stderr
+        return out.stdout.strip()
+
+    assert pydantic_loaded() == "True"  # the first time the file is checked
+    assert pydantic_loaded() == "False"  # then its checked form is used
+    assert find("pre-run-five-muscles").routine.name == "Pre-run: five muscles"
