@@ -13,7 +13,7 @@ from app.durations import describe, format_clock
 from app.library import Entry, Library, find, scan, validate
 from app.model import Routine
 from app.plan import build_plan
-from app.problems import RoutineFileError
+from app.problems import RoutineFileError, SkippedFile
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,8 +102,9 @@ def _log_crash() -> str:
 
 def _report_broken(library: Library) -> None:
     for broken in library.broken:
+        what = "skipped" if isinstance(broken, SkippedFile) else "skipped broken file"
         for line in broken.lines():
-            print(f"skipped broken file: {line}", file=sys.stderr)
+            print(f"{what}: {line}", file=sys.stderr)
 
 
 def _list(args: argparse.Namespace) -> int:
