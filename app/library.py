@@ -126,6 +126,8 @@ def load_file(path: Path) -> Entry:
                 )
             ],
         ) from None
+    # Some editors on Windows start UTF-8 files with a byte order mark; it carries no meaning.
+    text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
