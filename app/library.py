@@ -41,7 +41,10 @@ class Library:
     broken: list[RoutineFileError] = field(default_factory=list)
 
     def sorted(self) -> list[Entry]:
-        return sorted(self.entries.values(), key=lambda e: (e.routine.name.lower(), e.id))
+        """Bundled routines first, then the user's, each by name."""
+        return sorted(
+            self.entries.values(), key=lambda e: (not e.bundled, e.routine.name.lower(), e.id)
+        )
 
 
 def _not_regular(mode: int) -> str | None:

@@ -153,3 +153,20 @@ def test_an_unexpected_error_is_one_line_and_logged(unknot_home: Path, tmp_path:
     assert "Traceback" not in crashed.stderr
     assert crashed.stderr.count("\n") == 1 and "ZeroDivisionError" in crashed.stderr
     assert "ZeroDivisionError" in (unknot_home / "cache" / "crash.log").read_text()
+
+
+def test_list_is_bundled_first_then_the_users_each_by_name(unknot_home: Path) -> None:
+    folder = unknot_home / "routines"
+    folder.mkdir()
+    (folder / "zz.toml").write_text(GOOD.replace('name = "T"', 'name = "aardvark"'))
+    (folder / "aa.toml").write_text(GOOD.replace('name = "T"', 'name = "Zebra"'))
+    result = run(unknot_home, "list", "--json")
+    rows = json.loads(result.stdout)
+    assert [r["bundled"] for r in rows] == sorted((r["bundled"] for r in rows), reverse=True)
+    bundled = [r["name"] for r in rows if r["bundled"]]
+    assert bundled == sorted(bundled, key=str.lower) and len(bundled) >= 5
+    assert [r["id"] for r in rows if not r["bundled"]] == ["zz", "aa"]
+    text = run(unknot_home, "list").stdout
+    assert text.index("aardvark") > text.index(bundled[-1]) and text.index("Zebra") > text.index(
+        "aardvark"
+    )
