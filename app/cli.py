@@ -58,8 +58,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that never touch the user folder, so a bad UNKNOT_HOME does not stop them.
+_WITHOUT_HOME = {"schema", "validate"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command not in _WITHOUT_HOME:
+        problem = paths.home_problem()
+        if problem is not None:
+            print(f"unknot: {problem}", file=sys.stderr)
+            return 1
     try:
         if args.command is None:
             return _picker()

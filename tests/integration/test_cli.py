@@ -170,3 +170,19 @@ def test_list_is_bundled_first_then_the_users_each_by_name(unknot_home: Path) ->
     assert text.index("aardvark") > text.index(bundled[-1]) and text.index("Zebra") > text.index(
         "aardvark"
     )
+
+
+@pytest.mark.parametrize("command", [["list"], ["run", "x", "--plain"], ["history"], []])
+def test_unknot_home_that_is_a_file(tmp_path: Path, command: list[str]) -> None:
+    home = tmp_path / "home-file"
+    home.write_text("not a folder")
+    result = run(home, *command)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"unknot: UNKNOT_HOME is {home}, which is a file, not a folder; "
+        "point it at a folder (it is created when missing)\n"
+    )
+    below = run(home / "sub", "list")
+    assert below.returncode == 1
+    assert f"but {home} is a file, not a folder" in below.stderr
+    assert run(home, "schema").returncode == 0
