@@ -221,6 +221,11 @@ def _run(args: argparse.Namespace) -> int:
     entry = find(args.routine)
     if args.plain or args.jsonl:
         return _run_plain(entry, args)
+    if not sys.stdout.isatty():
+        # A pipe, a file or a cron job: the full-screen player would write escape codes nobody
+        # sees and then wait on its summary for a key that never comes.
+        _tell("unknot: standard output is not a terminal, so this session runs in plain mode")
+        return _run_plain(entry, args)
     from app.tui.app import run_tui
 
     return run_tui(
@@ -240,11 +245,15 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
     from app.plain import run_plain
     from app.recorder import Recorder
     from app.resume import choose_resume
+    from app.settings import load_settings
 
     def ring() -> None:
         sys.stderr.write("\a")
         sys.stderr.flush()
 
+    settings = load_settings()
+    if settings.problem:
+        _tell(f"Settings: {settings.problem}")
     history = History(paths.history_db(), notify=_tell)
     choice = choose_resume(history, entry, resume=args.resume, fresh=args.fresh)
     if choice.message:
