@@ -163,3 +163,58 @@ def test_core_modules_import_without_textual() -> None:
     )
     root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root, timeout=30)
+
+
+MINUTE = 'name = "Minute"\nsummary = "s"\n[[moves]]\nname = "Long"\ntool = "hands"\nduration = 60\n'
+
+
+def test_commands_from_a_file_are_applied(unknot_home: Path, twelve: Path, tmp_path: Path) -> None:
+    commands = tmp_path / "commands.txt"
+    commands.write_text("n\nn\nq\n")
+    with commands.open() as stdin:
+        result = subprocess.run(
+            unknot_cmd("run", str(twelve), "--plain", "--jsonl", "--mute"),
+            env=cli_env(unknot_home),
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [e["index"] for e in events if e["event"] == "skipped"] == [0, 1]
+
+
+def test_commands_from_a_pipe_are_applied(unknot_home: Path, tmp_path: Path) -> None:
+    routine = tmp_path / "minute.toml"
+    routine.write_text(MINUTE)
+    result = subprocess.run(
+        unknot_cmd("run", str(routine), "--plain", "--jsonl", "--mute"),
+        env=cli_env(unknot_home),
+        input="p\nq\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    kinds = [json.loads(line)["event"] for line in result.stdout.splitlines()]
+    assert "paused" in kinds and kinds[-1] == "session_finished"
+    assert json.loads(result.stdout.splitlines()[-1])["status"] == "quit"
+
+
+def test_a_10_mb_line_is_dropped_quickly_and_not_echoed(unknot_home: Path, tmp_path: Path) -> None:
+    routine = tmp_path / "minute.toml"
+    routine.write_text(MINUTE)
+    began = time.monotonic()
+    result = subprocess.run(
+        unknot_cmd("run", str(routine), "--plain", "--jsonl", "--mute"),
+        env=cli_env(unknot_home),
+        input="x" * 10_000_000 + "\nq\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    took = time.monotonic() - began
+    assert json.loads(result.stdout.splitlines()[-1])["status"] == "quit"
+    assert took < 6, took  # a minute-long session, quit as soon as the line is read past
+    assert result.stderr.splitlines() == [
+        "ignored an input line over 1024 bytes; use p, n, b, +, -, h or q"
+    ]
