@@ -270,13 +270,16 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
     if not args.mute:
         player.wait_ready()  # the first cue is due the moment the session starts
     try:
-        return run_plain(
+        status = run_plain(
             session,
             jsonl=args.jsonl,
             on_event=player.cue,
             on_tick=recorder.tick,
             start_at=choice.start,
         )
+        if recorder.final_message:
+            _tell(f"History: {recorder.final_message}")
+        return status
     finally:
         recorder.checkpoint(force=True)  # ctrl+c or a crash: keep the place to resume from
         player.close()

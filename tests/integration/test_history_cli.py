@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
+import sys
 import time
 from pathlib import Path
 
+from app.history import History
 from tests.conftest import cli_env, history_json, plain_run, unknot_cmd
 
 
@@ -109,3 +112,61 @@ def test_text_history(unknot_home: Path, twelve: Path) -> None:
         unknot_cmd("history"), env=cli_env(unknot_home), capture_output=True, text=True, timeout=30
     )
     assert "Twelve seconds" in out.stdout and "completed" in out.stdout and "3/3" in out.stdout
+
+
+MINUTE = 'name = "Minute"\nsummary = "s"\n[[moves]]\nname = "Long"\ntool = "hands"\nduration = 60\n'
+
+
+def test_a_live_session_blocks_resume_and_a_killed_ones_lock_never_does(
+    unknot_home: Path, tmp_path: Path
+) -> None:
+    routine = tmp_path / "minute.toml"
+    routine.write_text(MINUTE)
+    proc = plain_run(unknot_home, routine, "--mute")
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if json.loads(line)["event"] == "step_started":
+            break
+    history = History(unknot_home / "history.sqlite3")
+    try:
+        [row] = history.sessions()
+        assert row.status == "running"  # its lock is held: not offered for resume
+        assert history.unfinished() is None
+    finally:
+        history.close()
+    proc.kill()
+    proc.communicate(timeout=10)
+    assert (unknot_home / "running" / f"{row.id}.lock").exists()  # left behind by the kill
+    resumed = subprocess.run(
+        unknot_cmd("run", str(routine), "--plain", "--mute", "--resume"),
+        env=cli_env(unknot_home),
+        input="q\n",
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert "Resuming Minute" in resumed.stderr
+    [row] = history_json(unknot_home)
+    assert row["status"] == "quit"
+    assert not list((unknot_home / "running").iterdir())
+
+
+def test_a_reused_process_id_does_not_block_resume(unknot_home: Path, tmp_path: Path) -> None:
+    db = unknot_home / "history.sqlite3"
+    history = History(db)
+    session_id = history.begin(
+        routine_id="r", routine_name="R", digest="d", moves_total=1, planned_seconds=60
+    )
+    history.close()  # as a killed process would leave it: running, its lock gone
+    # A live process that merely has "app" on its command line now has the stored pid.
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "app"])
+    try:
+        with sqlite3.connect(db) as raw:
+            raw.execute("UPDATE sessions SET pid = ? WHERE id = ?", (other.pid, session_id))
+        history = History(db)
+        row = history.unfinished("r")
+        history.close()
+        assert row is not None and row.id == session_id
+    finally:
+        other.kill()
+        other.wait()
