@@ -351,6 +351,9 @@ class Session:
     ) -> None:
         self.index = index
         step = self.plan.steps[index]
+        # A step visited again (after back) counts by how this visit ends: a side skipped and
+        # then redone in full is done, not skipped.
+        self.outcomes[index].skipped = False
         self._start = at + remaining - step.seconds
         self._visit = at
         self._deadline = at + remaining

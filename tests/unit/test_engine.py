@@ -299,3 +299,38 @@ def test_next_due_is_the_next_deadline_or_cue(clock: FakeClock) -> None:
     assert session.next_due() == clock.now + 7  # countdown 3 of the 10 s transition
     session.pause()
     assert session.next_due() is None
+
+
+def _redo_left_side(clock: FakeClock, finish_redo: str) -> Session:
+    """Skip the left side of Bravo, go back to it from the right side, and do it again."""
+    session = Session(build_plan(routine()), clock=clock)
+    session.start()
+    clock.advance(4.5)  # 0.5 s into Bravo's left side (step 3)
+    session.update()
+    assert session.index == 3
+    session.next()
+    clock.advance(1.5)  # the switch (1 s), then 0.5 s into the right side
+    session.update()
+    assert session.index == 5
+    session.back()  # to the switch
+    session.back()  # to the left side
+    assert session.index == 3
+    if finish_redo == "time":
+        clock.advance(2)
+    else:  # paused, then "less" until nothing is left: the step ends, done
+        session.pause()
+        session.less()
+        session.resume()
+    session.update()
+    assert session.index == 4
+    clock.advance(100)
+    session.update()
+    return session
+
+
+@pytest.mark.parametrize("finish_redo", ["time", "less while paused"])
+def test_a_skipped_side_done_again_counts_as_done(clock: FakeClock, finish_redo: str) -> None:
+    result = _redo_left_side(clock, finish_redo).result
+    assert result is not None
+    assert (result.moves_done, result.moves_skipped) == (3, 0)
+    assert not any(o.skipped for o in result.steps)

@@ -246,3 +246,15 @@ def test_bar_chart() -> None:
     lines = bar_chart({"Calves": 600, "Outer thigh": 300}, width=10)
     assert lines[0] == "Calves      ██████████ 10 min"
     assert lines[1] == "Outer thigh █████ 5 min"
+
+
+def test_a_skipped_side_redone_is_saved_as_done(
+    tmp_path: Path, entry: Entry, clock: FakeClock
+) -> None:
+    db = tmp_path / "h.sqlite3"
+    script = [("update", 4.5), ("next", 0), ("update", 1.5), ("back", 0), ("back", 0)]
+    script += [("pause", 0), ("less", 0), ("resume", 0), ("update", 100)]
+    session = run(db, entry, clock, script)
+    assert session.result is not None and session.result.moves_skipped == 0
+    [row] = rows(db)
+    assert (row.status, row.moves_done, row.moves_skipped) == ("completed", 3, 0)
