@@ -85,7 +85,11 @@ def describe(event: Event) -> str:
     if event.kind == "time_changed":
         delta = float(f["delta"])  # type: ignore[arg-type]
         left = format_clock(float(f["remaining"]))  # type: ignore[arg-type]
-        return f"{'+' if delta >= 0 else '-'}{abs(delta):.0f} s - {left} left"
+        line = f"{'+' if delta >= 0 else '-'}{abs(delta):.0f} s - {left} left"
+        if f.get("capped"):
+            limit = format_clock(float(f["limit"]))  # type: ignore[arg-type]
+            line += f" (at most {limit} can be added to a step)"
+        return line
     if event.kind == "session_finished":
         return _finished_line(f)
     return event.kind
