@@ -14,6 +14,7 @@ from app.library import Entry, Library, find, scan, validate
 from app.model import Routine
 from app.plan import build_plan
 from app.problems import RoutineFileError, SkippedFile
+from app.words import plural
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -129,7 +130,8 @@ def _list(args: argparse.Namespace) -> int:
             r = e.routine
             total = format_clock(build_plan(r).total_seconds)
             tools = ", ".join(r.tools) or "no tools"
-            print(f"{e.id}\n  {r.name}  ({r.purpose}, {len(r.moves)} moves, {total}; {tools})")
+            moves = plural(len(r.moves), "move")
+            print(f"{e.id}\n  {r.name}  ({r.purpose}, {moves}, {total}; {tools})")
             if r.source:
                 print(f"  from: {r.source}")
     _report_broken(library)
@@ -159,7 +161,8 @@ def _show(args: argparse.Namespace) -> int:
 
 def render_routine(routine_id: str, r: Routine) -> str:
     total = format_clock(build_plan(r).total_seconds)
-    lines = [f"{r.name}  [{routine_id}]", f"{r.purpose} - {len(r.moves)} moves - {total}", ""]
+    moves = plural(len(r.moves), "move")
+    lines = [f"{r.name}  [{routine_id}]", f"{r.purpose} - {moves} - {total}", ""]
     lines += [r.summary.strip(), ""]
     if r.source:
         lines += [f"Source: {r.source}", ""]
@@ -170,11 +173,11 @@ def render_routine(routine_id: str, r: Routine) -> str:
     for number, move in enumerate(r.moves, 1):
         sides = "each side" if move.sides == "each" else "once"
         area = f" ({move.area})" if move.area else ""
+        tool = "" if move.tool == "none" else f"{move.tool.replace('-', ' ')} - "
         lines += [
             "",
             f"{number}. {move.name}{area}",
-            f"   {move.tool.replace('-', ' ')} - {describe(move.duration)} {sides}"
-            f" - hot-spot hold {describe(move.hold)}",
+            f"   {tool}{describe(move.duration)} {sides} - hot-spot hold {describe(move.hold)}",
         ]
         lines += [f"   {text}" for text in move.how.strip().splitlines() if text.strip()]
         lines += [f"   Caution: {c}" for c in move.cautions]
@@ -192,7 +195,8 @@ def _plan(args: argparse.Namespace) -> int:
         }
         print(json.dumps(data, indent=2))
         return 0
-    print(f"{entry.routine.name}: {len(plan.steps)} steps, {format_clock(plan.total_seconds)}")
+    steps = plural(len(plan.steps), "step")
+    print(f"{entry.routine.name}: {steps}, {format_clock(plan.total_seconds)}")
     for s in plan.steps:
         what = s.label() if s.kind == "work" else f"{s.kind}: {s.move.name}"
         print(f"{s.index:>3}  {format_clock(s.start):>7}  {format_clock(s.seconds):>6}  {what}")
@@ -264,7 +268,9 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
     player.use_ring(ring)
     if player.active == "bell" and not args.mute:
         _tell(bell_notice(player.reason))
-    session = Session(build_plan(entry.routine), routine_id=entry.id)
+    session = Session(
+        build_plan(entry.routine), routine_id=entry.id, routine_name=entry.routine.name
+    )
     recorder = Recorder(history, session, entry, resume=choice.row)
     player.prepare(spoken_phrases(session.plan))
     if not args.mute:

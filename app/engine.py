@@ -32,9 +32,17 @@ _HOLD_END, _HALFWAY, _COUNTDOWN, _DEADLINE = range(4)
 
 
 class Session:
-    def __init__(self, plan: Plan, *, clock: Clock = monotonic, routine_id: str = "") -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        *,
+        clock: Clock = monotonic,
+        routine_id: str = "",
+        routine_name: str = "",
+    ) -> None:
         self.plan = plan
         self.routine_id = routine_id
+        self.routine_name = routine_name or routine_id
         self.clock = clock
         self._listeners: list[Listener] = []
         self.state: State = "ready"
@@ -135,7 +143,12 @@ class Session:
         self.state = "running"
         events: list[Event] = []
         self._emit(
-            events, "session_started", 0.0, routine=self.routine_id, steps=len(self.plan.steps)
+            events,
+            "session_started",
+            0.0,
+            routine=self.routine_id,
+            name=self.routine_name,
+            steps=len(self.plan.steps),
         )
         step = self.plan.steps[index]
         left = step.seconds if remaining is None else min(max(remaining, 0.0), step.seconds)

@@ -19,6 +19,7 @@ from app.durations import format_clock
 from app.engine import Session
 from app.events import Event
 from app.problems import printable
+from app.words import plural
 
 TICK = 0.5  # while running, wake at least this often for on_tick (history checkpoints)
 
@@ -58,16 +59,17 @@ def describe(event: Event) -> str:
     f = event.fields
     step = event.step
     if event.kind == "session_started":
-        return f"Starting {f['routine']}: {f['steps']} steps"
+        steps = plural(int(str(f["steps"])), "step")
+        return f"Starting {f.get('name') or f['routine']}: {steps}"
     if event.kind == "step_started" and step is not None:
         length = format_clock(float(f.get("remaining", step.seconds)))  # type: ignore[arg-type]
-        tool = _tool(step.move.tool)
+        tool = "" if step.move.tool == "none" else f" - {_tool(step.move.tool)}"
         prefix = "Resuming: " if f.get("resumed") else ""
         if step.kind == "transition":
-            return f"{prefix}Get ready: {step.move.name} - {length} - {tool}"
+            return f"{prefix}Get ready: {step.move.name} - {length}{tool}"
         if step.kind == "switch":
             return f"{prefix}Switch sides - {length}"
-        return f"{prefix}{step.label()} - {length} - {tool}"
+        return f"{prefix}{step.label()} - {length}{tool}"
     if event.kind == "countdown":
         return str(f["n"])
     if event.kind == "halfway":
@@ -98,9 +100,10 @@ def describe(event: Event) -> str:
 def _finished_line(fields: object) -> str:
     data = fields["result"]  # type: ignore[index]
     status = "Session complete" if data["status"] == "completed" else "Session ended"
+    total = int(data["moves_total"])
     return (
-        f"{status}: {data['moves_done']} of {data['moves_total']} moves done, "
-        f"{data['moves_skipped']} skipped, {data['holds']} holds, "
+        f"{status}: {data['moves_done']} of {plural(total, 'move')} done, "
+        f"{data['moves_skipped']} skipped, {plural(int(data['holds']), 'hold')}, "
         f"{format_clock(data['elapsed_seconds'])} (planned {format_clock(data['planned_seconds'])})"
     )
 

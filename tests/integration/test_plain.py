@@ -218,3 +218,51 @@ def test_a_10_mb_line_is_dropped_quickly_and_not_echoed(unknot_home: Path, tmp_p
     assert result.stderr.splitlines() == [
         "ignored an input line over 1024 bytes; use p, n, b, +, -, h or q"
     ]
+
+
+ONE = """\
+name = "One thing"
+summary = "s"
+transition = "1s"
+[[moves]]
+name = "Only"
+duration = 2
+hold = "1s"
+"""
+
+
+def test_words_for_one_move_one_hold_and_no_tool(unknot_home: Path, tmp_path: Path) -> None:
+    routine = tmp_path / "one-thing.toml"
+    routine.write_text(ONE)
+    commands = tmp_path / "commands.txt"
+    commands.write_text("n\nh\n")
+    with commands.open() as stdin:
+        result = subprocess.run(
+            unknot_cmd("run", str(routine), "--plain", "--mute"),
+            env=cli_env(unknot_home),
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    lines = [line.split("  ", 1)[1] for line in result.stdout.splitlines()]
+    assert lines[0] == "Starting One thing: 2 steps"  # the name, not the id one-thing
+    assert lines[1] == "Get ready: Only - 0:01"  # tool none: no tool named
+    assert "Only - 0:02" in lines
+    assert lines[-1] == "Session complete: 1 of 1 move done, 0 skipped, 1 hold, 0:02 (planned 0:03)"
+    shown = subprocess.run(
+        unknot_cmd("show", str(routine)), env=cli_env(unknot_home), capture_output=True, text=True
+    ).stdout.splitlines()
+    assert shown[1] == "any - 1 move - 0:03"
+    assert shown[shown.index("1. Only") + 1] == "   2 s once - hot-spot hold 1 s"
+    planned = subprocess.run(
+        unknot_cmd("plan", str(routine)), env=cli_env(unknot_home), capture_output=True, text=True
+    ).stdout
+    assert planned.startswith("One thing: 2 steps, 0:03")
+    routines = unknot_home / "routines"
+    routines.mkdir()
+    (routines / "one-thing.toml").write_text(ONE)
+    listed = subprocess.run(
+        unknot_cmd("list"), env=cli_env(unknot_home), capture_output=True, text=True
+    ).stdout
+    assert "  One thing  (any, 1 move, 0:03; no tools)" in listed
