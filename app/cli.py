@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -301,7 +302,7 @@ def _history(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([r.to_json() for r in rows], indent=2))
     elif rows:
-        print(history_table(rows))
+        print(history_table(rows, width=shutil.get_terminal_size().columns))
     else:
         print("No sessions yet.")
     history.close()

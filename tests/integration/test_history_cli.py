@@ -170,3 +170,38 @@ def test_a_reused_process_id_does_not_block_resume(unknot_home: Path, tmp_path: 
     finally:
         other.kill()
         other.wait()
+
+
+LONG_NAME = "Pre-run release for the calves, shins and the soles of both feet"
+
+
+def test_text_history_fits_80_columns_and_keeps_columns_apart(
+    unknot_home: Path, twelve: Path, tmp_path: Path
+) -> None:
+    import re
+
+    routine = tmp_path / "long.toml"
+    routine.write_text(twelve.read_text().replace('"Twelve seconds"', f'"{LONG_NAME}"'))
+    commands = tmp_path / "commands.txt"
+    commands.write_text("n\nn\nq\n")  # skip the get-ready and the first move, then quit
+    with commands.open() as stdin:
+        subprocess.run(
+            unknot_cmd("run", str(routine), "--plain", "--mute"),
+            env=cli_env(unknot_home),
+            stdin=stdin,
+            capture_output=True,
+            timeout=30,
+        )
+    env = cli_env(unknot_home) | {"COLUMNS": "80"}
+    out = subprocess.run(
+        unknot_cmd("history"), env=env, capture_output=True, text=True, timeout=30
+    ).stdout
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[0].split() == ["when", "routine", "status", "time", "moves", "holds"]
+    row = lines[2]
+    assert re.search(r"\bquit\s+0:0\d\s+0/3, 1 skipped\s+0$", row), row  # was "skipped0"
+    # The name wraps between words: every word is whole, and in order.
+    start, end = lines[0].index("routine"), lines[0].index("status")
+    words = [w for line in lines[2:] for w in line[start:end].split()]
+    assert " ".join(words) == LONG_NAME
