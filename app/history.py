@@ -164,7 +164,10 @@ class History:
                 raise sqlite3.DatabaseError("database disk image is malformed")
             # No memory-mapped I/O at all: not for the database, and no WAL index (-shm).
             db.execute("PRAGMA mmap_size=0")
-            db.execute("PRAGMA journal_mode=TRUNCATE")
+            # A history from an older unknot is in WAL mode: this turns it back, once no other
+            # process has it open (until then it stays WAL, which still works).
+            with suppress(sqlite3.OperationalError):
+                db.execute("PRAGMA journal_mode=TRUNCATE")
             db.execute("PRAGMA synchronous=NORMAL")
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 with _transaction(db):  # all of a migration, or none of it

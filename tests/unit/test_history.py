@@ -258,3 +258,23 @@ def test_a_skipped_side_redone_is_saved_as_done(
     assert session.result is not None and session.result.moves_skipped == 0
     [row] = rows(db)
     assert (row.status, row.moves_done, row.moves_skipped) == ("completed", 3, 0)
+
+
+def test_a_wal_history_from_before_is_turned_to_a_rollback_journal(
+    tmp_path: Path, entry: Entry, clock: FakeClock
+) -> None:
+    db = tmp_path / "h.sqlite3"
+    run(db, entry, clock, [("update", 100)])
+    with sqlite3.connect(db) as raw:
+        raw.execute("PRAGMA journal_mode=WAL")
+    keep = sqlite3.connect(db)  # held open, so the WAL index stays
+    keep.execute("SELECT COUNT(*) FROM sessions").fetchone()
+    assert db.with_name(db.name + "-shm").exists()
+    keep.close()
+    history = History(db)
+    assert history.db is not None
+    assert history.db.execute("PRAGMA journal_mode").fetchone()[0] == "truncate"
+    assert [r.status for r in history.sessions()] == ["completed"]
+    history.close()
+    assert not db.with_name(db.name + "-shm").exists()
+    assert not db.with_name(db.name + "-wal").exists()
