@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,8 +13,9 @@ from app import __version__, paths
 from app.durations import describe, format_clock
 from app.library import Entry, Library, find, scan, validate
 from app.plan import build_plan
-from app.problems import RoutineFileError
+from app.problems import RoutineFileError, SkippedFile
 from app.routine import Routine
+from app.words import plural
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,8 +60,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that never touch the user folder, so a bad UNKNOT_HOME does not stop them.
+_WITHOUT_HOME = {"schema", "validate"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command not in _WITHOUT_HOME:
+        problem = paths.home_problem()
+        if problem is not None:
+            print(f"unknot: {problem}", file=sys.stderr)
+            return 1
     try:
         if args.command is None:
             return _picker()
@@ -102,8 +113,9 @@ def _log_crash() -> str:
 
 def _report_broken(library: Library) -> None:
     for broken in library.broken:
+        what = "skipped" if isinstance(broken, SkippedFile) else "skipped broken file"
         for line in broken.lines():
-            print(f"skipped broken file: {line}", file=sys.stderr)
+            print(f"{what}: {line}", file=sys.stderr)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -119,7 +131,8 @@ def _list(args: argparse.Namespace) -> int:
             r = e.routine
             total = format_clock(build_plan(r).total_seconds)
             tools = ", ".join(r.tools) or "no tools"
-            print(f"{e.id}\n  {r.name}  ({r.purpose}, {len(r.moves)} moves, {total}; {tools})")
+            moves = plural(len(r.moves), "move")
+            print(f"{e.id}\n  {r.name}  ({r.purpose}, {moves}, {total}; {tools})")
             if r.source:
                 print(f"  from: {r.source}")
     _report_broken(library)
@@ -149,7 +162,8 @@ def _show(args: argparse.Namespace) -> int:
 
 def render_routine(routine_id: str, r: Routine) -> str:
     total = format_clock(build_plan(r).total_seconds)
-    lines = [f"{r.name}  [{routine_id}]", f"{r.purpose} - {len(r.moves)} moves - {total}", ""]
+    moves = plural(len(r.moves), "move")
+    lines = [f"{r.name}  [{routine_id}]", f"{r.purpose} - {moves} - {total}", ""]
     lines += [r.summary.strip(), ""]
     if r.source:
         lines += [f"Source: {r.source}", ""]
@@ -161,10 +175,11 @@ def render_routine(routine_id: str, r: Routine) -> str:
         sides = "each side" if move.sides == "each" else "once"
         area = f" ({move.area})" if move.area else ""
         hold = f"hot-spot hold {describe(move.hold)}" if move.hold else "no hot-spot hold"
+        tool = "" if move.tool == "none" else f"{move.tool.replace('-', ' ')} - "
         lines += [
             "",
             f"{number}. {move.name}{area}",
-            f"   {move.tool.replace('-', ' ')} - {describe(move.duration)} {sides} - {hold}",
+            f"   {tool}{describe(move.duration)} {sides} - {hold}",
         ]
         lines += [f"   {text}" for text in move.how.strip().splitlines() if text.strip()]
         lines += [f"   Caution: {c}" for c in move.cautions]
@@ -182,7 +197,8 @@ def _plan(args: argparse.Namespace) -> int:
         }
         print(json.dumps(data, indent=2))
         return 0
-    print(f"{entry.routine.name}: {len(plan.steps)} steps, {format_clock(plan.total_seconds)}")
+    steps = plural(len(plan.steps), "step")
+    print(f"{entry.routine.name}: {steps}, {format_clock(plan.total_seconds)}")
     for s in plan.steps:
         what = s.label() if s.kind == "work" else f"{s.kind}: {s.move.name}"
         print(f"{s.index:>3}  {format_clock(s.start):>7}  {format_clock(s.seconds):>6}  {what}")
@@ -213,6 +229,11 @@ def _run(args: argparse.Namespace) -> int:
     entry = find(args.routine)
     if args.plain or args.jsonl:
         return _run_plain(entry, args)
+    if not sys.stdout.isatty():
+        # A pipe, a file or a cron job: the full-screen player would write escape codes nobody
+        # sees and then wait on its summary for a key that never comes.
+        _tell("unknot: standard output is not a terminal, so this session runs in plain mode")
+        return _run_plain(entry, args)
     from app.tui.app import run_tui
 
     return run_tui(
@@ -232,11 +253,15 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
     from app.plain import run_plain
     from app.recorder import Recorder
     from app.resume import choose_resume
+    from app.settings import load_settings
 
     def ring() -> None:
         sys.stderr.write("\a")
         sys.stderr.flush()
 
+    settings = load_settings()
+    if settings.problem:
+        _tell(f"Settings: {settings.problem}")
     history = History(paths.history_db(), notify=_tell)
     choice = choose_resume(history, entry, resume=args.resume, fresh=args.fresh)
     if choice.message:
@@ -247,19 +272,24 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
     player.use_ring(ring)
     if player.active == "bell" and not args.mute:
         _tell(bell_notice(player.reason))
-    session = Session(build_plan(entry.routine), routine_id=entry.id)
+    session = Session(
+        build_plan(entry.routine), routine_id=entry.id, routine_name=entry.routine.name
+    )
     recorder = Recorder(history, session, entry, resume=choice.row)
     player.prepare(spoken_phrases(session.plan))
     if not args.mute:
         player.wait_ready()  # the first cue is due the moment the session starts
     try:
-        return run_plain(
+        status = run_plain(
             session,
             jsonl=args.jsonl,
             on_event=player.cue,
             on_tick=recorder.tick,
             start_at=choice.start,
         )
+        if recorder.final_message:
+            _tell(f"History: {recorder.final_message}")
+        return status
     finally:
         recorder.checkpoint(force=True)  # ctrl+c or a crash: keep the place to resume from
         player.close()
@@ -275,7 +305,7 @@ def _history(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([r.to_json() for r in rows], indent=2))
     elif rows:
-        print(history_table(rows))
+        print(history_table(rows, width=shutil.get_terminal_size().columns))
     else:
         print("No sessions yet.")
     history.close()

@@ -21,6 +21,7 @@ Listener = Callable[[Event], None]
 State = Literal["ready", "running", "paused", "finished"]
 
 TIME_STEP = 30.0  # seconds added or taken by more() and less()
+MAX_ADDED = 600.0  # more() adds at most this much to one step (net of less())
 BACK_GRACE = 3.0  # back() within this many seconds of a step's start goes to the previous step
 HALFWAY_MIN = 60.0  # work steps at least this long announce their halfway point
 COUNTDOWN = (3, 2, 1)
@@ -31,9 +32,17 @@ _HOLD_END, _HALFWAY, _COUNTDOWN, _DEADLINE = range(4)
 
 
 class Session:
-    def __init__(self, plan: Plan, *, clock: Clock = monotonic, routine_id: str = "") -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        *,
+        clock: Clock = monotonic,
+        routine_id: str = "",
+        routine_name: str = "",
+    ) -> None:
         self.plan = plan
         self.routine_id = routine_id
+        self.routine_name = routine_name or routine_id
         self.clock = clock
         self._listeners: list[Listener] = []
         self.state: State = "ready"
@@ -49,6 +58,7 @@ class Session:
         self._deadline = 0.0
         self._hold_end: float | None = None
         self._hold_extension = 0.0
+        self._added = 0.0  # what more() and less() have added to this visit of the step
         self._halfway_due: float | None = None
         self._countdown_next = 0
         # The ledger behind the invariant: elapsed = planned + extensions + pauses - skipped.
@@ -133,7 +143,12 @@ class Session:
         self.state = "running"
         events: list[Event] = []
         self._emit(
-            events, "session_started", 0.0, routine=self.routine_id, steps=len(self.plan.steps)
+            events,
+            "session_started",
+            0.0,
+            routine=self.routine_id,
+            name=self.routine_name,
+            steps=len(self.plan.steps),
         )
         step = self.plan.steps[index]
         left = step.seconds if remaining is None else min(max(remaining, 0.0), step.seconds)
@@ -250,10 +265,16 @@ class Session:
         if self.state not in ("running", "paused"):
             return events
         now = self.active()
+        capped = False
+        if delta > 0 and self._added + delta >= MAX_ADDED:
+            delta = max(0.0, MAX_ADDED - self._added)
+            capped = True
         floor = max(now, self._hold_end if self._hold_end is not None else now)
         deadline = max(self._deadline + delta, floor)
         change = deadline - self._deadline
+        self._added += change
         self._move_deadline(deadline, now)
+        extra: dict[str, object] = {"capped": True, "limit": MAX_ADDED} if capped else {}
         self._emit(
             events,
             "time_changed",
@@ -261,6 +282,7 @@ class Session:
             index=self.index,
             delta=round(change, 3),
             remaining=self._left(),
+            **extra,
         )
         if self.state == "running":
             events.extend(self.update())
@@ -354,11 +376,15 @@ class Session:
     ) -> None:
         self.index = index
         step = self.plan.steps[index]
+        # A step visited again (after back) counts by how this visit ends: a side skipped and
+        # then redone in full is done, not skipped.
+        self.outcomes[index].skipped = False
         self._start = at + remaining - step.seconds
         self._visit = at
         self._deadline = at + remaining
         self._hold_end = None
         self._hold_extension = 0.0
+        self._added = 0.0
         halfway = self._start + step.seconds / 2
         wants_halfway = step.kind == "work" and step.seconds >= HALFWAY_MIN and halfway > at
         self._halfway_due = halfway if wants_halfway else None

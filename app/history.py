@@ -1,21 +1,27 @@
 """Session history in SQLite: every session, every step's outcome, and a checkpoint to resume from.
 
-One connection, WAL mode, short transactions: a write costs a millisecond or two. A database that
-cannot be opened is renamed aside (never deleted or rewritten) and a new one started. If the user
-folder cannot be written at all, history is switched off and the session still runs; either way
-the user is told once.
+One connection, short transactions, a rollback journal and no memory-mapped I/O: SQLite's WAL mode
+maps its `-shm` index into memory, and a write to that map once the folder turns immutable or the
+disk fills kills the process with SIGBUS. With plain reads and writes every failure is an error
+SQLite returns. A database that cannot be opened is renamed aside (never deleted or rewritten) and
+a new one started. If the user folder cannot be written at all, history is switched off and the
+session still runs; either way the user is told once.
+
+Whether a session marked running is still running is told by its lock (see history_lock).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.history_lock import SessionLock, is_held, lock_path, stale
 from app.history_schema import MIGRATIONS, SCHEMA_VERSION
 from app.result import StepOutcome
 
@@ -77,44 +83,37 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _alive(pid: int | None) -> bool:
-    """Is `pid` a live unknot process (so its session is running, not interrupted)?"""
-    if not pid:
-        return False
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return True  # no /proc to ask: trust the pid
-    return b"unknot" in cmdline or b"app" in cmdline
-
-
 class History:
     def __init__(self, path: Path, notify: Notify | None = None) -> None:
         self.path = path
         self._notify = notify
         self._told = False
+        self._last_ok = False
         self.db: sqlite3.Connection | None = None
         self.set_aside: Path | None = None
         self.message: str | None = None
+        # Set when a session's last write failed: the front end says so on its summary.
+        self.final_write_failed = False
+        self.final_message: str | None = None
+        self._last_error = ""
+        self._locks: dict[int, SessionLock] = {}
+        self._steps: dict[int, dict[int, tuple[object, ...]]] = {}
         try:
             self.db = self._open()
+        except _Refused as exc:
+            self._off(f"history is off: {exc}")
         except (sqlite3.Error, OSError) as exc:
             self._off(
                 f"history is off: cannot write {self.path} ({_reason(exc)}); "
                 "this session will not be saved"
             )
+        if self.db is not None:
+            self._recover()
 
     # ----- opening -----
 
     def _open(self) -> sqlite3.Connection:
+        self._check_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             return self._connect()
@@ -123,6 +122,31 @@ class History:
                 raise
             self._move_aside(str(exc))
             return self._connect()
+
+    def _check_path(self) -> None:
+        """Refuse a path that is not a regular file (or a link to one): SQLite would write its
+        journal beside the target, /dev/null-journal for a link to /dev/null."""
+        try:
+            link = os.lstat(self.path)
+        except FileNotFoundError:
+            return
+        target = ""
+        if stat.S_ISLNK(link.st_mode):
+            target = f"a symlink to {os.readlink(self.path)}, "
+            try:
+                mode = os.stat(self.path).st_mode
+            except FileNotFoundError:
+                raise _Refused(
+                    f"{self.path} is {target}which does not exist; "
+                    "remove the link or point it at a history file"
+                ) from None
+        else:
+            mode = link.st_mode
+        if not stat.S_ISREG(mode):
+            raise _Refused(
+                f"{self.path} is {target}{_kind(mode)}, not a regular file; "
+                "remove it (a new history is started) or point it at a history file"
+            )
 
     @staticmethod
     def _damaged(exc: sqlite3.Error) -> bool:
@@ -138,7 +162,12 @@ class History:
                 raise sqlite3.DatabaseError(f"schema {version} is newer than this unknot knows")
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("database disk image is malformed")
-            db.execute("PRAGMA journal_mode=WAL")
+            # No memory-mapped I/O at all: not for the database, and no WAL index (-shm).
+            db.execute("PRAGMA mmap_size=0")
+            # A history from an older unknot is in WAL mode: this turns it back, once no other
+            # process has it open (until then it stays WAL, which still works).
+            with suppress(sqlite3.OperationalError):
+                db.execute("PRAGMA journal_mode=TRUNCATE")
             db.execute("PRAGMA synchronous=NORMAL")
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 with _transaction(db):  # all of a migration, or none of it
@@ -188,12 +217,16 @@ class History:
         return self.db is not None
 
     def _write(self, sql: str, params: tuple[object, ...] = ()) -> int | None:
+        self._last_ok = False
         if self.db is None:
             return None
         try:
             with _transaction(self.db):
-                return self.db.execute(sql, params).lastrowid
+                rowid = self.db.execute(sql, params).lastrowid
+            self._last_ok = True
+            return rowid
         except sqlite3.Error as exc:
+            self._last_error = _reason(exc)
             self._off(
                 f"history is off: cannot write {self.path} ({_reason(exc)}); "
                 "the session goes on without it"
@@ -211,7 +244,7 @@ class History:
         moves_total: int,
         planned_seconds: float,
     ) -> int | None:
-        return self._write(
+        session_id = self._write(
             "INSERT INTO sessions (routine_id, routine_name, routine_digest, started_at, status,"
             " pid, moves_total, planned_seconds, checkpoint_at) VALUES (?,?,?,?,?,?,?,?,?)",
             (
@@ -226,34 +259,44 @@ class History:
                 _now(),
             ),
         )
+        if session_id is not None:
+            self._hold(session_id)
+        return session_id
 
     def reopen(self, session_id: int) -> None:
+        self._hold(session_id)
         self._write(
             "UPDATE sessions SET status = ?, pid = ?, ended_at = NULL WHERE id = ?",
             (RUNNING, os.getpid(), session_id),
         )
 
+    def _hold(self, session_id: int) -> None:
+        """Take the session's lock for as long as it runs here."""
+        lock = SessionLock(lock_path(self.path, session_id))
+        if lock.acquire():
+            self._locks[session_id] = lock
+
     def record_step(
         self, session_id: int, outcome: StepOutcome, *, area: str, move_work_steps: int
     ) -> None:
-        self._write(
-            "INSERT OR REPLACE INTO steps VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                session_id,
-                outcome.index,
-                outcome.kind,
-                outcome.move,
-                outcome.move_index,
-                outcome.side,
-                area,
-                move_work_steps,
-                outcome.planned,
-                outcome.actual,
-                outcome.holds,
-                int(outcome.skipped),
-                int(outcome.finished),
-            ),
+        row: tuple[object, ...] = (
+            session_id,
+            outcome.index,
+            outcome.kind,
+            outcome.move,
+            outcome.move_index,
+            outcome.side,
+            area,
+            move_work_steps,
+            outcome.planned,
+            outcome.actual,
+            outcome.holds,
+            int(outcome.skipped),
+            int(outcome.finished),
         )
+        # Kept until the session ends, in case its steps must go into the final record.
+        self._steps.setdefault(session_id, {})[outcome.index] = row
+        self._write(_INSERT_STEP, row)
 
     def checkpoint(
         self,
@@ -271,12 +314,41 @@ class History:
             (index, remaining, int(paused), elapsed, paused_seconds, _now(), session_id),
         )
 
-    def finish(self, session_id: int, status: str, elapsed: float, paused_seconds: float) -> None:
-        self._write(
-            "UPDATE sessions SET status = ?, ended_at = ?, elapsed_seconds = ?,"
-            " paused_seconds = ?, step_remaining = NULL WHERE id = ?",
-            (status, _now(), elapsed, paused_seconds, session_id),
-        )
+    def finish(self, session_id: int, status: str, elapsed: float, paused_seconds: float) -> bool:
+        """Close the session's row; False (and final_message set) when that write failed."""
+        ended = _now()
+        self._write(_FINISH, (status, ended, elapsed, paused_seconds, session_id))
+        ok = self._last_ok
+        steps = self._steps.pop(session_id, {})
+        lock = self._locks.pop(session_id, None)
+        if ok:
+            if lock is not None:
+                lock.release()
+            return True
+        self.final_write_failed = True
+        why = f" ({self._last_error})" if self._last_error else " (history is off)"
+        record: dict[str, object] = {
+            "id": session_id,
+            "status": status,
+            "ended_at": ended,
+            "elapsed_seconds": elapsed,
+            "paused_seconds": paused_seconds,
+            "steps": list(steps.values()),
+        }
+        if lock is not None and lock.write_final(record):
+            lock.release(keep=True)
+            self.final_message = (
+                f"the end of this session could not be saved{why}; it is kept aside and "
+                "set right in history the next time unknot starts with room to write"
+            )
+        else:
+            if lock is not None:
+                lock.release()
+            self.final_message = (
+                f"the end of this session could not be saved{why}; "
+                "history will list it as interrupted"
+            )
+        return False
 
     def abandon(self, session_id: int) -> None:
         self._write(
@@ -316,13 +388,46 @@ class History:
 
     def _row(self, r: sqlite3.Row) -> SessionRow:
         status = r["status"]
-        if status == RUNNING and not _alive(r["pid"]):
+        if status == RUNNING and not self._running(r["id"]):
             status = "interrupted"
         # The query's columns carry the dataclass's names; two fields are worked out here.
         columns = set(r.keys())  # `in` on a Row would test its values, not its column names
         stored = {name: r[name] for name in _ROW_FIELDS if name in columns}
         stored.update(status=status, moves_done=self._moves_done(r["id"]))
         return SessionRow(**stored)
+
+    def _running(self, session_id: int) -> bool:
+        return session_id in self._locks or is_held(self.path, session_id)
+
+    def _recover(self) -> None:
+        """Clear the locks of sessions that are gone, saving any final record one kept."""
+        for session_id, record, lock in stale(self.path):
+            saved = record is None or self._save_final(session_id, record)
+            lock.release(keep=not saved)
+
+    def _save_final(self, session_id: int, record: dict[str, object]) -> bool:
+        if self.db is None:
+            return False
+        try:
+            steps = [tuple(step) for step in record.get("steps", [])]  # type: ignore[attr-defined]
+            with _transaction(self.db):
+                for step in steps:
+                    if len(step) == 13 and step[0] == session_id:
+                        self.db.execute(_INSERT_STEP, step)
+                self.db.execute(
+                    _FINISH + " AND status = ?",
+                    (
+                        record["status"],
+                        record["ended_at"],
+                        record["elapsed_seconds"],
+                        record["paused_seconds"],
+                        session_id,
+                        RUNNING,
+                    ),
+                )
+        except (sqlite3.Error, KeyError, TypeError):
+            return False
+        return True
 
     def sessions(self) -> list[SessionRow]:
         try:
@@ -355,9 +460,34 @@ class History:
         return {r["area"]: r["seconds"] for r in rows if r["seconds"]}
 
     def close(self) -> None:
+        for lock in self._locks.values():
+            lock.release()  # a session not finished by now ends with this process
+        self._locks.clear()
         if self.db is not None:
             self.db.close()
             self.db = None
+
+
+_INSERT_STEP = "INSERT OR REPLACE INTO steps VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+_FINISH = (
+    "UPDATE sessions SET status = ?, ended_at = ?, elapsed_seconds = ?,"
+    " paused_seconds = ?, step_remaining = NULL WHERE id = ?"
+)
+
+
+class _Refused(Exception):
+    """The history path is something history must not be written to."""
+
+
+def _kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from app.history import SessionRow
 
 
 def _local(row: SessionRow) -> str:
-    return row.started.astimezone().strftime("%a %d %b %Y %H:%M")
+    return row.started.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def moves_text(row: SessionRow) -> str:
@@ -19,15 +19,39 @@ def moves_text(row: SessionRow) -> str:
     return f"{row.moves_done}/{row.moves_total}{skipped}"
 
 
-def history_table(rows: list[SessionRow]) -> str:
-    lines = [f"{'when':<22}{'routine':<34}{'status':<13}{'time':>8}  {'moves':<14}holds"]
+def history_table(rows: list[SessionRow], width: int = 80) -> str:
+    """The sessions as a table fitting `width` columns: the routine's name wraps at word
+    boundaries, every other column keeps to one line."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        box=box.SIMPLE_HEAD, padding=(0, 1), collapse_padding=True, pad_edge=False, show_edge=False
+    )
+    table.add_column("when", no_wrap=True)
+    table.add_column("routine", overflow="fold", ratio=1, min_width=12)
+    table.add_column("status", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
+    table.add_column("moves", no_wrap=True)
+    table.add_column("holds", justify="right", no_wrap=True)
     for r in rows:
-        moves = moves_text(r)
-        lines.append(
-            f"{_local(r):<22}{r.routine_name[:33]:<34}{r.status:<13}"
-            f"{format_clock(r.active_seconds):>8}  {moves:<14}{r.holds}"
+        # Text, not str: a routine named "[bold]" is shown as written, never as markup.
+        table.add_row(
+            Text(_local(r)),
+            Text(r.routine_name),
+            Text(r.status),
+            Text(format_clock(r.active_seconds)),
+            Text(moves_text(r)),
+            Text(str(r.holds)),
         )
-    return "\n".join(lines)
+    console = Console(
+        width=width, color_system=None, highlight=False, emoji=False, force_terminal=False
+    )
+    with console.capture() as captured:
+        console.print(table)
+    return "\n".join(line.rstrip() for line in captured.get().splitlines())
 
 
 def week_start(moment: datetime) -> datetime:

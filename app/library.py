@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import checked, paths
-from app.problems import Problem, RoutineFileError, from_validation
+from app.problems import Problem, RoutineFileError, SkippedFile, from_validation
 from app.routine import Routine
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -36,24 +38,79 @@ class Library:
     broken: list[RoutineFileError] = field(default_factory=list)
 
     def sorted(self) -> list[Entry]:
-        return sorted(self.entries.values(), key=lambda e: (e.routine.name.lower(), e.id))
+        """Bundled routines first, then the user's, each by name."""
+        return sorted(
+            self.entries.values(), key=lambda e: (not e.bundled, e.routine.name.lower(), e.id)
+        )
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read as a routine, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    kind = next((name for test, name in kinds if test(mode)), "not a regular file")
+    return f"is {kind}, not a regular file; only regular files are read as routines"
+
+
+def _read(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES; never blocks on a pipe or device."""
+    file = str(path)
+    try:
+        why = _not_regular(os.stat(path).st_mode)
+        if why is not None:
+            raise SkippedFile(file, [Problem("", why)])
+        # O_NONBLOCK: should the file be swapped for a pipe after the check, opening it still
+        # returns at once; the second check then refuses it.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
+    except FileNotFoundError:
+        raise RoutineFileError(
+            file, [Problem("", "no longer exists (it was removed or renamed while being read)")]
+        ) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise RoutineFileError(file, [Problem("", f"cannot be read: {reason}")]) from None
+    try:
+        info = os.fstat(fd)
+        why = _not_regular(info.st_mode)
+        if why is not None:
+            raise SkippedFile(file, [Problem("", why)])
+        if info.st_size > MAX_FILE_BYTES:
+            raise RoutineFileError(
+                file,
+                [
+                    Problem(
+                        "",
+                        f"file is {info.st_size:,} bytes; the limit is 1 MiB (1,048,576 bytes)",
+                    )
+                ],
+            )
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise RoutineFileError(file, [Problem("", f"cannot be read: {reason}")]) from None
+    finally:
+        os.close(fd)
 
 
 def load_file(path: Path) -> Entry:
     """Load one routine file, or raise RoutineFileError listing every problem in it."""
     file = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise RoutineFileError(
-                file, [Problem("", f"file is {size:,} bytes; the limit is 1 MiB (1,048,576 bytes)")]
-            )
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise RoutineFileError(file, [Problem("", "is a folder, not a routine file")]) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise RoutineFileError(file, [Problem("", f"cannot be read: {reason}")]) from None
+    raw = _read(path)
     if len(raw) > MAX_FILE_BYTES:
         raise RoutineFileError(file, [Problem("", "file is over the 1 MiB limit")])
     routine = checked.load(raw)
@@ -90,6 +147,8 @@ def _check(file: str, raw: bytes) -> Routine:
                 )
             ],
         ) from None
+    # Some editors on Windows start UTF-8 files with a byte order mark; it carries no meaning.
+    text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -172,13 +231,18 @@ def validate(targets: Iterable[Path]) -> tuple[list[Entry], list[RoutineFileErro
     good: list[Entry] = []
     bad: list[RoutineFileError] = []
     for target in targets:
-        files = routine_files(target) if target.is_dir() else [target]
-        if target.is_dir() and not files:
-            bad.append(RoutineFileError(str(target), [Problem("", "folder holds no .toml files")]))
+        if target.is_dir():
+            files = routine_files(target)
+            if not files:
+                bad.append(
+                    RoutineFileError(str(target), [Problem("", "folder holds no .toml files")])
+                )
+        elif not target.exists() and not target.is_symlink():
+            bad.append(RoutineFileError(str(target), [Problem("", "no such file")]))
+            continue
+        else:
+            files = [target]
         for path in files:
-            if not path.exists():
-                bad.append(RoutineFileError(str(path), [Problem("", "no such file")]))
-                continue
             try:
                 good.append(load_file(path))
             except RoutineFileError as exc:

@@ -31,6 +31,30 @@ def home() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def home_problem() -> str | None:
+    """Why UNKNOT_HOME cannot be used as the user folder, or None when it can (or is not set)."""
+    base = home()
+    if base is None:
+        return None
+    try:
+        if base.exists() and not base.is_dir():
+            return (
+                f"UNKNOT_HOME is {base}, which is a file, not a folder; "
+                "point it at a folder (it is created when missing)"
+            )
+        for parent in base.parents:
+            if parent.exists():
+                if not parent.is_dir():
+                    return (
+                        f"UNKNOT_HOME is {base}, but {parent} is a file, not a folder; "
+                        "point it at a folder (it is created when missing)"
+                    )
+                break
+    except OSError as exc:
+        return f"UNKNOT_HOME is {base}, which cannot be used: {exc.strerror or exc}"
+    return None
+
+
 def user_data() -> Path:
     base = home()
     return base if base is not None else Path(platformdirs.user_data_dir(APP_NAME))

@@ -18,6 +18,8 @@ from app.clock import Clock, monotonic
 from app.durations import format_clock
 from app.engine import Session
 from app.events import Event
+from app.problems import printable
+from app.words import plural
 
 TICK = 0.5  # while running, wake at least this often for on_tick (history checkpoints)
 
@@ -57,16 +59,17 @@ def describe(event: Event) -> str:
     f = event.fields
     step = event.step
     if event.kind == "session_started":
-        return f"Starting {f['routine']}: {f['steps']} steps"
+        steps = plural(int(str(f["steps"])), "step")
+        return f"Starting {f.get('name') or f['routine']}: {steps}"
     if event.kind == "step_started" and step is not None:
         length = format_clock(float(f.get("remaining", step.seconds)))  # type: ignore[arg-type]
-        tool = _tool(step.move.tool)
+        tool = "" if step.move.tool == "none" else f" - {_tool(step.move.tool)}"
         prefix = "Resuming: " if f.get("resumed") else ""
         if step.kind == "transition":
-            return f"{prefix}Get ready: {step.move.name} - {length} - {tool}"
+            return f"{prefix}Get ready: {step.move.name} - {length}{tool}"
         if step.kind == "switch":
             return f"{prefix}Switch sides - {length}"
-        return f"{prefix}{step.label()} - {length} - {tool}"
+        return f"{prefix}{step.label()} - {length}{tool}"
     if event.kind == "countdown":
         return str(f["n"])
     if event.kind == "halfway":
@@ -84,7 +87,11 @@ def describe(event: Event) -> str:
     if event.kind == "time_changed":
         delta = float(f["delta"])  # type: ignore[arg-type]
         left = format_clock(float(f["remaining"]))  # type: ignore[arg-type]
-        return f"{'+' if delta >= 0 else '-'}{abs(delta):.0f} s - {left} left"
+        line = f"{'+' if delta >= 0 else '-'}{abs(delta):.0f} s - {left} left"
+        if f.get("capped"):
+            limit = format_clock(float(f["limit"]))  # type: ignore[arg-type]
+            line += f" (at most {limit} can be added to a step)"
+        return line
     if event.kind == "session_finished":
         return _finished_line(f)
     return event.kind
@@ -93,49 +100,104 @@ def describe(event: Event) -> str:
 def _finished_line(fields: object) -> str:
     data = fields["result"]  # type: ignore[index]
     status = "Session complete" if data["status"] == "completed" else "Session ended"
+    total = int(data["moves_total"])
     return (
-        f"{status}: {data['moves_done']} of {data['moves_total']} moves done, "
-        f"{data['moves_skipped']} skipped, {data['holds']} holds, "
+        f"{status}: {data['moves_done']} of {plural(total, 'move')} done, "
+        f"{data['moves_skipped']} skipped, {plural(int(data['holds']), 'hold')}, "
         f"{format_clock(data['elapsed_seconds'])} (planned {format_clock(data['planned_seconds'])})"
     )
 
 
-class LineInput:
-    """Commands from a file descriptor, read without blocking the timer."""
+MAX_LINE = 1024  # bytes; no command is longer, so a longer line is dropped unread
+READ_CHUNK = 65536
 
-    def __init__(self, stream: TextIO) -> None:
+
+class LineInput:
+    """Commands from a file descriptor, read without blocking the timer.
+
+    A terminal or a pipe is waited on with a selector. A regular file (`< commands.txt`) cannot be
+    waited on that way, but reading it never blocks, so it is read as it is. Lines are read in
+    bounded chunks, and a line longer than MAX_LINE is dropped as it arrives, never held whole.
+    """
+
+    def __init__(self, stream: TextIO, on_too_long: Callable[[], None] | None = None) -> None:
         self._buffer = b""
+        self._dropping = False
+        self._on_too_long = on_too_long
         self._selector: selectors.BaseSelector | None = None
+        self._fd: int | None = None
         try:
             self._fd = stream.fileno()
+        except (OSError, ValueError):
+            return  # closed, or not a real file: no input
+        try:
             self._selector = selectors.DefaultSelector()
             self._selector.register(self._fd, selectors.EVENT_READ)
-        except (OSError, ValueError, PermissionError):
-            # Not a selectable stream (a regular file on some systems, or closed): no input.
+        except (OSError, ValueError):
+            # epoll refuses regular files and some devices: they are always ready to read.
+            if self._selector is not None:
+                self._selector.close()
             self._selector = None
 
     @property
     def open(self) -> bool:
-        return self._selector is not None
+        return self._fd is not None
+
+    def _close(self) -> None:
+        if self._selector is not None:
+            self._selector.close()
+            self._selector = None
+        self._fd = None
 
     def wait(self, timeout: float | None) -> list[str]:
         """Wait up to `timeout` seconds (None: forever) for input; return the complete lines."""
-        if self._selector is None:
+        if self._fd is None:
             if timeout is not None:
                 time.sleep(max(0.0, timeout))
             return []
-        if not self._selector.select(timeout):
+        if self._selector is not None and not self._selector.select(timeout):
             return []
-        chunk = os.read(self._fd, 4096)
+        try:
+            chunk = os.read(self._fd, READ_CHUNK)
+        except BlockingIOError:
+            return []
+        except OSError:
+            chunk = b""
         if not chunk:
-            self._selector.close()
-            self._selector = None
-            lines = [self._buffer.decode("utf-8", "replace")] if self._buffer.strip() else []
+            self._close()
+            rest = b"" if self._dropping else self._buffer
             self._buffer = b""
-            return lines
-        self._buffer += chunk
-        *complete, self._buffer = self._buffer.split(b"\n")
-        return [line.decode("utf-8", "replace") for line in complete]
+            return [rest.decode("utf-8", "replace")] if rest.strip() else []
+        return self._split(chunk)
+
+    def _split(self, chunk: bytes) -> list[str]:
+        lines: list[str] = []
+        start = 0
+        while True:
+            end = chunk.find(b"\n", start)
+            if end < 0:
+                break
+            if self._dropping:
+                self._dropping = False
+            else:
+                line = self._buffer + chunk[start:end]
+                if len(line) > MAX_LINE:
+                    self._too_long()
+                else:
+                    lines.append(line.decode("utf-8", "replace"))
+            self._buffer = b""
+            start = end + 1
+        if not self._dropping:
+            self._buffer += chunk[start:]
+            if len(self._buffer) > MAX_LINE:
+                self._buffer = b""
+                self._dropping = True
+                self._too_long()
+        return lines
+
+    def _too_long(self) -> None:
+        if self._on_too_long is not None:
+            self._on_too_long()
 
 
 def run_plain(
@@ -150,7 +212,13 @@ def run_plain(
     start_at: tuple[int, float | None] = (0, None),
 ) -> int:
     out = stdout if stdout is not None else sys.stdout
-    commands = LineInput(stdin if stdin is not None else sys.stdin)
+
+    def too_long() -> None:
+        sys.stderr.write(
+            f"ignored an input line over {MAX_LINE} bytes; use p, n, b, +, -, h or q\n"
+        )
+
+    commands = LineInput(stdin if stdin is not None else sys.stdin, on_too_long=too_long)
 
     def show(event: Event) -> None:
         if jsonl:
@@ -184,5 +252,6 @@ def run_plain(
             if action is not None:
                 getattr(session, action)()
             elif line.strip():
-                sys.stderr.write(f"unknown command {line.strip()!r}; use p, n, b, +, -, h or q\n")
+                shown = printable(line.strip()[:20]) + ("..." if len(line.strip()) > 20 else "")
+                sys.stderr.write(f"unknown command '{shown}'; use p, n, b, +, -, h or q\n")
     return 0

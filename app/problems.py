@@ -37,6 +37,10 @@ class RoutineFileError(Exception):
         return [p.line(self.file) for p in self.problems]
 
 
+class SkippedFile(RoutineFileError):
+    """Something named like a routine file that is not a regular file (a pipe, a folder...)."""
+
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 

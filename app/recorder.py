@@ -28,6 +28,9 @@ class Recorder:
         self._current: int | None = None
         self._base_elapsed = resume.elapsed_seconds if resume else 0.0
         self._base_paused = resume.paused_seconds if resume else 0.0
+        # Whether the session's last write to history failed, and what to tell the user then.
+        self.final_write_failed = False
+        self.final_message: str | None = None
         if resume is not None:
             self.session_id: int | None = resume.id
             history.reopen(resume.id)
@@ -65,12 +68,15 @@ class Recorder:
                 self._save_step(self._current)
             result = self.session.result
             assert result is not None
-            self.history.finish(
+            saved = self.history.finish(
                 self.session_id,
                 result.status,
                 self._base_elapsed + result.elapsed_seconds,
                 self._base_paused + result.paused_seconds,
             )
+            if not saved:
+                self.final_write_failed = True
+                self.final_message = self.history.final_message
         elif event.kind in _FORCE:
             self.checkpoint(force=True)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,8 @@ class Settings:
 def load_settings(path: Path | None = None) -> Settings:
     file = path if path is not None else paths.user_data() / "settings.toml"
     try:
+        if not stat.S_ISREG(os.stat(file).st_mode):
+            return Settings(problem=f"{file}: is not a regular file; using the defaults")
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings()
@@ -28,9 +32,12 @@ def load_settings(path: Path | None = None) -> Settings:
     goal = data.get("weekly_goal", DEFAULT_WEEKLY_GOAL)
     unknown = sorted(set(data) - {"weekly_goal"})
     if unknown:
-        return Settings(problem=f"{file}: unknown key {unknown[0]!r}; allowed: weekly_goal")
+        return Settings(
+            problem=f"{file}: unknown key {unknown[0]!r} (allowed: weekly_goal); using the defaults"
+        )
     if not isinstance(goal, int) or isinstance(goal, bool) or not 1 <= goal <= 14:
         return Settings(
-            problem=f"{file}: weekly_goal: {goal!r} is not a whole number from 1 to 14; using 2"
+            problem=f"{file}: weekly_goal: {goal!r} is not a whole number from 1 to 14;"
+            f" using the default, {DEFAULT_WEEKLY_GOAL}"
         )
     return Settings(weekly_goal=goal)

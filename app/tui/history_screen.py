@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Static
 from app.durations import format_clock
 from app.history import SessionRow
 from app.history_view import bar_chart, week_figures, week_start
+from app.words import plural
 
 if TYPE_CHECKING:
     from app.tui.app import UnknotApp
@@ -66,13 +67,12 @@ class HistoryScreen(Screen[None]):
         now = datetime.now().astimezone()
         figures = week_figures(self.rows, app.weekly_goal, now)
         met = "goal met" if figures.this_week >= figures.goal else "to go"
-        weeks = "week" if figures.streak == 1 else "weeks"
         self.query_one("#goal", Static).update(
             Content.assemble(
                 ("This week  ", "bold"),
-                f"{figures.this_week} of {figures.goal} sessions ({met})\n",
+                f"{figures.this_week} of {plural(figures.goal, 'session')} ({met})\n",
                 ("Streak     ", "bold"),
-                f"{figures.streak} {weeks} in a row met the goal",
+                f"{plural(figures.streak, 'week')} in a row met the goal",
             )
         )
         since = week_start(now) - timedelta(weeks=3)

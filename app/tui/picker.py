@@ -17,6 +17,7 @@ from app.library import Entry, Library
 from app.plan import build_plan
 from app.tui.dialogs import HelpScreen, help_rows
 from app.tui.history_screen import HistoryScreen
+from app.words import plural
 
 if TYPE_CHECKING:
     from app.tui.app import UnknotApp
@@ -29,7 +30,7 @@ def entry_line(entry: Entry) -> Content:
     return Content.assemble(
         (r.name, "bold"),
         "\n",
-        (f"{r.purpose} · {total} · {len(r.moves)} moves · {tools}", "dim"),
+        (f"{r.purpose} · {total} · {plural(len(r.moves), 'move')} · {tools}", "dim"),
     )
 
 
@@ -43,9 +44,10 @@ def entry_detail(entry: Entry) -> Content:
     ]
     for number, move in enumerate(r.moves, 1):
         sides = "each side" if move.sides == "each" else "once"
+        tool = "" if move.tool == "none" else f"{move.tool.replace('-', ' ')} · "
         parts += [
             (f"{number}. {move.name}", "bold"),
-            f"  {move.tool.replace('-', ' ')} · {describe(move.duration)} {sides}\n",
+            f"  {tool}{describe(move.duration)} {sides}\n",
         ]
     if r.source:
         parts += ["\n", ("Source: ", "italic"), r.source]

@@ -18,7 +18,7 @@ from textual.widgets import Digits, Footer, Static
 
 from app.audio.cues import spoken_phrases
 from app.durations import format_clock
-from app.engine import Session, countdown_display
+from app.engine import MAX_ADDED, Session, countdown_display
 from app.history import SessionRow
 from app.library import Entry
 from app.plan import Step, build_plan
@@ -190,7 +190,9 @@ class SessionScreen(Screen[None]):
             self._timer.stop()
         result = self.session.result
         if result is not None:
-            self.app.switch_screen(SummaryScreen(self.entry, result))
+            # A session whose end could not be written (a full disk, say) says so there.
+            notice = self.recorder.final_message if self.recorder.final_write_failed else None
+            self.app.switch_screen(SummaryScreen(self.entry, result, notice=notice))
 
     # ----- showing -----
 
@@ -244,7 +246,7 @@ class SessionScreen(Screen[None]):
         if hold is not None:
             sub = f"hold the hot spot · step {format_clock(countdown_display(s.remaining()))} left"
         else:
-            parts = [step.move.tool.replace("-", " ")]
+            parts = [step.move.tool.replace("-", " ")] if step.move.tool != "none" else []
             if step.move.area:
                 parts.append(step.move.area)
             sub = " · ".join(parts)
@@ -299,8 +301,10 @@ class SessionScreen(Screen[None]):
         """An engine control (pause, next, back, hold, more, less), then show the result."""
         if name in CONTROLS:
             was_paused = self.session.paused
-            getattr(self.session, name)()
+            events = getattr(self.session, name)()
             self.sync()
+            if any(e.kind == "time_changed" and e.fields.get("capped") for e in events):
+                self.unknot.tell(f"At most {format_clock(MAX_ADDED)} can be added to one step.")
             if self.session.paused != was_paused:
                 self.refresh_bindings()
 

@@ -38,10 +38,11 @@ class SummaryScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="summary.quit"),
     ]
 
-    def __init__(self, entry: Entry, result: SessionResult) -> None:
+    def __init__(self, entry: Entry, result: SessionResult, notice: str | None = None) -> None:
         super().__init__()
         self.entry = entry
         self.result = result
+        self.notice = notice  # something about the session that the user must know
 
     def compose(self) -> ComposeResult:
         done = self.result.status == "completed"
@@ -51,6 +52,8 @@ class SummaryScreen(Screen[None]):
             )
             yield Static(Content(self.entry.routine.name), id="summary-routine")
             yield Static(summary_text(self.result), id="summary-table")
+            if self.notice:
+                yield Static(Content(self.notice), id="summary-notice")
         yield Footer()
 
     def action_picker(self) -> None:

@@ -144,7 +144,9 @@ def test_an_unexpected_error_is_one_line_and_logged(unknot_home: Path, tmp_path:
     weird.mkdir()
     result = run(unknot_home, "plan", str(weird))
     assert result.returncode == 1
-    assert result.stderr.strip() == f"{weird}: is a folder, not a routine file"
+    assert result.stderr.strip() == (
+        f"{weird}: is a folder, not a regular file; only regular files are read as routines"
+    )
     code = "import app.cli as c; c._plan = lambda a: 1 / 0; raise SystemExit(c.main(['plan', 'x']))"
     import subprocess
     import sys
@@ -158,3 +160,36 @@ def test_an_unexpected_error_is_one_line_and_logged(unknot_home: Path, tmp_path:
     assert "Traceback" not in crashed.stderr
     assert crashed.stderr.count("\n") == 1 and "ZeroDivisionError" in crashed.stderr
     assert "ZeroDivisionError" in (unknot_home / "cache" / "crash.log").read_text()
+
+
+def test_list_is_bundled_first_then_the_users_each_by_name(unknot_home: Path) -> None:
+    folder = unknot_home / "routines"
+    folder.mkdir()
+    (folder / "zz.toml").write_text(GOOD.replace('name = "T"', 'name = "aardvark"'))
+    (folder / "aa.toml").write_text(GOOD.replace('name = "T"', 'name = "Zebra"'))
+    result = run(unknot_home, "list", "--json")
+    rows = json.loads(result.stdout)
+    assert [r["bundled"] for r in rows] == sorted((r["bundled"] for r in rows), reverse=True)
+    bundled = [r["name"] for r in rows if r["bundled"]]
+    assert bundled == sorted(bundled, key=str.lower) and len(bundled) >= 5
+    assert [r["id"] for r in rows if not r["bundled"]] == ["zz", "aa"]
+    text = run(unknot_home, "list").stdout
+    assert text.index("aardvark") > text.index(bundled[-1]) and text.index("Zebra") > text.index(
+        "aardvark"
+    )
+
+
+@pytest.mark.parametrize("command", [["list"], ["run", "x", "--plain"], ["history"], []])
+def test_unknot_home_that_is_a_file(tmp_path: Path, command: list[str]) -> None:
+    home = tmp_path / "home-file"
+    home.write_text("not a folder")
+    result = run(home, *command)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"unknot: UNKNOT_HOME is {home}, which is a file, not a folder; "
+        "point it at a folder (it is created when missing)\n"
+    )
+    below = run(home / "sub", "list")
+    assert below.returncode == 1
+    assert f"but {home} is a file, not a folder" in below.stderr
+    assert run(home, "schema").returncode == 0

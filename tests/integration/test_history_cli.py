@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from app.history import History
 from tests.conftest import cli_env, history_json, plain_run, unknot_cmd
 
 pytestmark = pytest.mark.slow  # real subprocesses on the real clock
@@ -113,3 +116,96 @@ def test_text_history(unknot_home: Path, twelve: Path) -> None:
         unknot_cmd("history"), env=cli_env(unknot_home), capture_output=True, text=True, timeout=30
     )
     assert "Twelve seconds" in out.stdout and "completed" in out.stdout and "3/3" in out.stdout
+
+
+MINUTE = 'name = "Minute"\nsummary = "s"\n[[moves]]\nname = "Long"\ntool = "hands"\nduration = 60\n'
+
+
+def test_a_live_session_blocks_resume_and_a_killed_ones_lock_never_does(
+    unknot_home: Path, tmp_path: Path
+) -> None:
+    routine = tmp_path / "minute.toml"
+    routine.write_text(MINUTE)
+    proc = plain_run(unknot_home, routine, "--mute")
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if json.loads(line)["event"] == "step_started":
+            break
+    history = History(unknot_home / "history.sqlite3")
+    try:
+        [row] = history.sessions()
+        assert row.status == "running"  # its lock is held: not offered for resume
+        assert history.unfinished() is None
+    finally:
+        history.close()
+    proc.kill()
+    proc.communicate(timeout=10)
+    assert (unknot_home / "running" / f"{row.id}.lock").exists()  # left behind by the kill
+    resumed = subprocess.run(
+        unknot_cmd("run", str(routine), "--plain", "--mute", "--resume"),
+        env=cli_env(unknot_home),
+        input="q\n",
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert "Resuming Minute" in resumed.stderr
+    [row] = history_json(unknot_home)
+    assert row["status"] == "quit"
+    assert not list((unknot_home / "running").iterdir())
+
+
+def test_a_reused_process_id_does_not_block_resume(unknot_home: Path, tmp_path: Path) -> None:
+    db = unknot_home / "history.sqlite3"
+    history = History(db)
+    session_id = history.begin(
+        routine_id="r", routine_name="R", digest="d", moves_total=1, planned_seconds=60
+    )
+    history.close()  # as a killed process would leave it: running, its lock gone
+    # A live process that merely has "app" on its command line now has the stored pid.
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "app"])
+    try:
+        with sqlite3.connect(db) as raw:
+            raw.execute("UPDATE sessions SET pid = ? WHERE id = ?", (other.pid, session_id))
+        history = History(db)
+        row = history.unfinished("r")
+        history.close()
+        assert row is not None and row.id == session_id
+    finally:
+        other.kill()
+        other.wait()
+
+
+LONG_NAME = "Pre-run release for the calves, shins and the soles of both feet"
+
+
+def test_text_history_fits_80_columns_and_keeps_columns_apart(
+    unknot_home: Path, twelve: Path, tmp_path: Path
+) -> None:
+    import re
+
+    routine = tmp_path / "long.toml"
+    routine.write_text(twelve.read_text().replace('"Twelve seconds"', f'"{LONG_NAME}"'))
+    commands = tmp_path / "commands.txt"
+    commands.write_text("n\nn\nq\n")  # skip the get-ready and the first move, then quit
+    with commands.open() as stdin:
+        subprocess.run(
+            unknot_cmd("run", str(routine), "--plain", "--mute"),
+            env=cli_env(unknot_home),
+            stdin=stdin,
+            capture_output=True,
+            timeout=30,
+        )
+    env = cli_env(unknot_home) | {"COLUMNS": "80"}
+    out = subprocess.run(
+        unknot_cmd("history"), env=env, capture_output=True, text=True, timeout=30
+    ).stdout
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[0].split() == ["when", "routine", "status", "time", "moves", "holds"]
+    row = lines[2]
+    assert re.search(r"\bquit\s+0:0\d\s+0/3, 1 skipped\s+0$", row), row  # was "skipped0"
+    # The name wraps between words: every word is whole, and in order.
+    start, end = lines[0].index("routine"), lines[0].index("status")
+    words = [w for line in lines[2:] for w in line[start:end].split()]
+    assert " ".join(words) == LONG_NAME

@@ -165,3 +165,106 @@ def test_core_modules_import_without_textual() -> None:
     )
     root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root, timeout=30)
+
+
+MINUTE = 'name = "Minute"\nsummary = "s"\n[[moves]]\nname = "Long"\ntool = "hands"\nduration = 60\n'
+
+
+def test_commands_from_a_file_are_applied(unknot_home: Path, twelve: Path, tmp_path: Path) -> None:
+    commands = tmp_path / "commands.txt"
+    commands.write_text("n\nn\nq\n")
+    with commands.open() as stdin:
+        result = subprocess.run(
+            unknot_cmd("run", str(twelve), "--plain", "--jsonl", "--mute"),
+            env=cli_env(unknot_home),
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [e["index"] for e in events if e["event"] == "skipped"] == [0, 1]
+
+
+def test_commands_from_a_pipe_are_applied(unknot_home: Path, tmp_path: Path) -> None:
+    routine = tmp_path / "minute.toml"
+    routine.write_text(MINUTE)
+    result = subprocess.run(
+        unknot_cmd("run", str(routine), "--plain", "--jsonl", "--mute"),
+        env=cli_env(unknot_home),
+        input="p\nq\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    kinds = [json.loads(line)["event"] for line in result.stdout.splitlines()]
+    assert "paused" in kinds and kinds[-1] == "session_finished"
+    assert json.loads(result.stdout.splitlines()[-1])["status"] == "quit"
+
+
+def test_a_10_mb_line_is_dropped_quickly_and_not_echoed(unknot_home: Path, tmp_path: Path) -> None:
+    routine = tmp_path / "minute.toml"
+    routine.write_text(MINUTE)
+    began = time.monotonic()
+    result = subprocess.run(
+        unknot_cmd("run", str(routine), "--plain", "--jsonl", "--mute"),
+        env=cli_env(unknot_home),
+        input="x" * 10_000_000 + "\nq\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    took = time.monotonic() - began
+    assert json.loads(result.stdout.splitlines()[-1])["status"] == "quit"
+    assert took < 6, took  # a minute-long session, quit as soon as the line is read past
+    assert result.stderr.splitlines() == [
+        "ignored an input line over 1024 bytes; use p, n, b, +, -, h or q"
+    ]
+
+
+ONE = """\
+name = "One thing"
+summary = "s"
+transition = "1s"
+[[moves]]
+name = "Only"
+duration = 2
+hold = "1s"
+"""
+
+
+def test_words_for_one_move_one_hold_and_no_tool(unknot_home: Path, tmp_path: Path) -> None:
+    routine = tmp_path / "one-thing.toml"
+    routine.write_text(ONE)
+    commands = tmp_path / "commands.txt"
+    commands.write_text("n\nh\n")
+    with commands.open() as stdin:
+        result = subprocess.run(
+            unknot_cmd("run", str(routine), "--plain", "--mute"),
+            env=cli_env(unknot_home),
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    lines = [line.split("  ", 1)[1] for line in result.stdout.splitlines()]
+    assert lines[0] == "Starting One thing: 2 steps"  # the name, not the id one-thing
+    assert lines[1] == "Get ready: Only - 0:01"  # tool none: no tool named
+    assert "Only - 0:02" in lines
+    assert lines[-1] == "Session complete: 1 of 1 move done, 0 skipped, 1 hold, 0:02 (planned 0:03)"
+    shown = subprocess.run(
+        unknot_cmd("show", str(routine)), env=cli_env(unknot_home), capture_output=True, text=True
+    ).stdout.splitlines()
+    assert shown[1] == "any - 1 move - 0:03"
+    assert shown[shown.index("1. Only") + 1] == "   2 s once - hot-spot hold 1 s"
+    planned = subprocess.run(
+        unknot_cmd("plan", str(routine)), env=cli_env(unknot_home), capture_output=True, text=True
+    ).stdout
+    assert planned.startswith("One thing: 2 steps, 0:03")
+    routines = unknot_home / "routines"
+    routines.mkdir()
+    (routines / "one-thing.toml").write_text(ONE)
+    listed = subprocess.run(
+        unknot_cmd("list"), env=cli_env(unknot_home), capture_output=True, text=True
+    ).stdout
+    assert "  One thing  (any, 1 move, 0:03; no tools)" in listed

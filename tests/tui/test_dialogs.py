@@ -204,3 +204,46 @@ async def test_the_bell_and_why_show_in_the_status_line_once(twelve_entry: Entry
         status = shown_in(harness.app, "#status")
         assert status.startswith("sound: terminal bell (no sound device found)")
         assert status.count("no sound device found") == 1
+
+
+async def test_adding_time_stops_at_the_cap_and_says_so(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        harness.advance(1.5)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        for _ in range(25):
+            await pilot.press("plus")
+        await pilot.pause()
+        assert screen.session.remaining() == pytest.approx(1.5 + 600)  # 1.5 s were left
+        assert "At most 10:00 can be added to one step." in shown_in(app, "#status")
+
+
+async def test_a_final_write_that_failed_is_said_on_the_summary(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.recorder.final_write_failed = True
+        screen.recorder.final_message = "the disk is full; this session is saved at the next start"
+        harness.advance(100)
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "the disk is full" in shown_in(app, "#summary-notice")
+
+
+async def test_words_in_the_picker_count_right(unknot_home: Path) -> None:
+    (unknot_home / "routines").mkdir()
+    (unknot_home / "routines" / "one.toml").write_text(
+        'name = "Just one"\nsummary = "s"\n[[moves]]\nname = "Palm press"\nduration = 30\n'
+    )
+    harness = Harness()
+    async with harness.app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("J", "u", "s", "t")
+        await pilot.pause()
+        shown = screen_text(harness.app)
+        assert "1 move ·" in shown and "1 moves" not in shown
+        assert "Palm press  30 s once" in shown  # no tool named for a move without one

@@ -310,3 +310,67 @@ def test_next_due_is_the_next_deadline_or_cue(clock: FakeClock) -> None:
     assert session.next_due() == clock.now + 7  # countdown 3 of the 10 s transition
     session.pause()
     assert session.next_due() is None
+
+
+def _redo_left_side(clock: FakeClock, finish_redo: str) -> Session:
+    """Skip the left side of Bravo, go back to it from the right side, and do it again."""
+    session = Session(build_plan(routine()), clock=clock)
+    session.start()
+    clock.advance(4.5)  # 0.5 s into Bravo's left side (step 3)
+    session.update()
+    assert session.index == 3
+    session.next()
+    clock.advance(1.5)  # the switch (1 s), then 0.5 s into the right side
+    session.update()
+    assert session.index == 5
+    session.back()  # to the switch
+    session.back()  # to the left side
+    assert session.index == 3
+    if finish_redo == "time":
+        clock.advance(2)
+    else:  # paused, then "less" until nothing is left: the step ends, done
+        session.pause()
+        session.less()
+        session.resume()
+    session.update()
+    assert session.index == 4
+    clock.advance(100)
+    session.update()
+    return session
+
+
+@pytest.mark.parametrize("finish_redo", ["time", "less while paused"])
+def test_a_skipped_side_done_again_counts_as_done(clock: FakeClock, finish_redo: str) -> None:
+    result = _redo_left_side(clock, finish_redo).result
+    assert result is not None
+    assert (result.moves_done, result.moves_skipped) == (3, 0)
+    assert not any(o.skipped for o in result.steps)
+
+
+def test_more_adds_at_most_ten_minutes_to_a_step(clock: FakeClock) -> None:
+    from app.engine import MAX_ADDED
+    from app.plain import describe
+
+    assert MAX_ADDED == 600
+    session, rec = started(LONG, clock)  # a 10 s get-ready step
+    for _ in range(19):
+        session.more()
+    assert session.remaining() == 10 + 19 * 30
+    assert not any(e.fields.get("capped") for e in rec.of("time_changed"))
+    session.more()  # the twentieth reaches the cap, and says so
+    last = rec.of("time_changed")[-1]
+    assert last.fields["delta"] == 30 and last.fields["capped"] is True
+    assert describe(last) == "+30 s - 10:10 left (at most 10:00 can be added to a step)"
+    for _ in range(300):
+        session.more()
+    assert session.remaining() == 10 + 600
+    last = rec.of("time_changed")[-1]
+    assert last.fields["delta"] == 0 and last.fields["capped"] is True
+    session.less()
+    session.more()  # room for 30 s again
+    assert session.remaining() == 10 + 600
+    clock.advance(610)
+    session.update()  # the next step starts with its own ten minutes of room
+    assert session.index == 1
+    session.more()
+    assert session.remaining() == 150

@@ -94,3 +94,12 @@ def test_twelve_second_plan(twelve: Path) -> None:
         ("work", "right"),
     ]
     assert json.dumps([s.to_json() for s in plan.steps])
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    from tests.conftest import TWELVE_SECONDS
+
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + TWELVE_SECONDS.encode())
+    entry = find(str(path))
+    assert entry.routine.name == "Twelve seconds"
