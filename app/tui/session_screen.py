@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Footer, Static
 
 from app.cues import spoken_phrases
 from app.durations import format_clock
@@ -24,6 +24,7 @@ from app.library import Entry
 from app.plan import Step, build_plan
 from app.recorder import Recorder
 from app.resume import start_position
+from app.tui.bigclock import BigClock
 from app.tui.dialogs import ConfirmQuit, HelpScreen
 from app.tui.meter import Meter
 from app.tui.summary import SummaryScreen
@@ -85,15 +86,14 @@ class SessionScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        # Read from the floor: the phase and the move's name on top, the time as large as the
+        # window allows, the side on rows of its own, the next move at the bottom.
         yield Static(id="banner")
-        with Vertical(id="main"):
-            yield Static(id="side")
-            yield Static(id="move")
-            with Horizontal(id="clock-row"):
-                yield Digits(id="clock")
-            yield Static(id="clock-text")
-            yield Static(id="sub")
-            yield Static(id="how")
+        yield Static(id="move")
+        yield Static(id="how")
+        yield Static(id="side")
+        yield BigClock(id="clock")
+        yield Static(id="sub")
         with Vertical(id="progress"):
             with Horizontal(classes="bar-row"):
                 yield Static(Content("step   "), classes="bar-label")
@@ -178,12 +178,14 @@ class SessionScreen(Screen[None]):
         position = f"step {step.index + 1} of {len(s.plan.steps)}"
         if self._set("banner", (banner, position)):
             self.query_one("#banner", Static).update(
-                Content.assemble((banner, "bold"), "\n", (position, "dim"))
+                Content.assemble((f" {banner} ", "bold reverse"), "  ", position)
             )
-        side = step.side.upper() if step.side else ""
+        # A switch shows the side it leads to, so the band changes as the switch begins.
+        upcoming = s.next_step() if step.kind == "switch" else step
+        side = upcoming.side.upper() if upcoming is not None and upcoming.side else ""
         if self._set("side", side):
             widget = self.query_one("#side", Static)
-            arrow = "◀◀  LEFT SIDE" if side == "LEFT" else "RIGHT SIDE  ▶▶"
+            arrow = "◀◀◀  LEFT SIDE" if side == "LEFT" else "RIGHT SIDE  ▶▶▶"
             widget.update(Content(arrow if side else ""))
             widget.display = bool(side)
             widget.set_class(side == "LEFT", "-left")
@@ -195,9 +197,10 @@ class SessionScreen(Screen[None]):
             self.query_one("#move", Static).update(Content(move_text))
         big = hold if hold is not None else s.remaining()
         digits = format_clock(countdown_display(big))
-        if self._set("digits", digits):
-            self.query_one("#clock", Digits).update(digits)
-            self.query_one("#clock-text", Static).update(Content(digits), layout=False)
+        # Room for the step's whole length, so the digits keep their size as time runs down.
+        room = max(digits, format_clock(countdown_display(s.step_length())), key=len)
+        if self._set("digits", (digits, room)):
+            self.query_one("#clock", BigClock).update(digits, room)
         self._render_sub(step, hold)
         self._render_progress()
         self._render_status()
@@ -259,6 +262,10 @@ class SessionScreen(Screen[None]):
         if name in CONTROLS:
             getattr(self.session, name)()
             self.sync()
+
+    def on_big_clock_clicked(self, message: BigClock.Clicked) -> None:
+        """A click or tap anywhere on the clock does what the space bar does."""
+        self.action_control("toggle_pause")
 
     def action_mute(self) -> None:
         player = self.unknot.player

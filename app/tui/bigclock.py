@@ -1,0 +1,184 @@
+"""A countdown drawn in a block font that grows and shrinks with the space it is given.
+
+Half-block characters give two pixels a row. The clock picks the largest font size whose glyphs
+fit its region, steps down as the region shrinks, and ends as a one-row `M:SS`, so the time is
+the last thing a small window loses. Lines are built once per time shown (or size, or style) and
+handed out as Strips, so a second's change costs eleven short lines at most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from app.tui.font import LARGE, SMALL, Bitmap
+
+# A top pixel, a bottom pixel, both, neither: one character cell.
+HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+
+
+@dataclass(frozen=True)
+class FontSize:
+    """A glyph design drawn with each of its pixels `scale` pixels wide and tall."""
+
+    glyphs: Mapping[str, Bitmap]
+    scale: int
+
+    @property
+    def pixel_height(self) -> int:
+        return len(self.glyphs["0"]) * self.scale
+
+    @property
+    def rows(self) -> int:
+        """Character rows the glyphs take: two pixels a row."""
+        return (self.pixel_height + 1) // 2
+
+    def draws(self, text: str) -> bool:
+        return all(char in self.glyphs for char in text)
+
+    def width(self, text: str) -> int:
+        """Columns `text` takes: each glyph, and one pixel of space between glyphs."""
+        if not text:
+            return 0
+        inner = sum(len(self.glyphs[char][0]) for char in text) + len(text) - 1
+        return inner * self.scale
+
+
+SMALLEST = FontSize(SMALL, 1)
+# Smallest first: 3, 4, 7, 11, 14, 18, 21, 25, ... rows tall.
+SIZES: tuple[FontSize, ...] = (SMALLEST, *(FontSize(LARGE, k) for k in range(1, 17)))
+
+
+def pixels(size: FontSize, text: str) -> list[list[bool]]:
+    """The lit pixels of `text` in `size`, row by row."""
+    scale = size.scale
+    rows: list[list[bool]] = []
+    for base_row in range(len(size.glyphs["0"])):
+        row: list[bool] = []
+        for position, char in enumerate(text):
+            if position:
+                row.extend([False] * scale)
+            for mark in size.glyphs[char][base_row]:
+                row.extend([mark == "#"] * scale)
+        rows.extend(list(row) for _ in range(scale))
+    return rows
+
+
+def draw(size: FontSize, text: str) -> list[str]:
+    """`text` in `size` as lines of half-block characters, two pixel rows to a line."""
+    lit = pixels(size, text)
+    if len(lit) % 2:
+        lit.append([False] * len(lit[0]))
+    return [
+        "".join(HALF_BLOCKS[top, bottom] for top, bottom in zip(upper, lower, strict=True))
+        for upper, lower in zip(lit[::2], lit[1::2], strict=True)
+    ]
+
+
+def choose(text: str, width: int, height: int, room: str = "") -> FontSize | None:
+    """The largest size in which `text`, and `room` if wider, fit; None if none does."""
+    best: FontSize | None = None
+    for size in SIZES:
+        if not size.draws(text + room):
+            return None
+        needed = max(size.width(text), size.width(room))
+        if size.rows <= height and needed <= width:
+            best = size
+    return best
+
+
+class BigClock(Widget):
+    """A countdown as large as its region allows; a click on it posts `BigClock.Clicked`."""
+
+    DEFAULT_CSS = """
+    BigClock {
+        width: 1fr;
+        height: 1fr;
+        min-height: 1;
+    }
+    """
+
+    @dataclass
+    class Clicked(Message):
+        """The clock was clicked or tapped."""
+
+        clock: BigClock
+
+        @property
+        def control(self) -> BigClock:
+            return self.clock
+
+    def __init__(
+        self, text: str = "", *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._text = text
+        self._room = ""
+        self._lines: list[Strip] | None = None
+        self._built_for = (0, 0)  # the region's size when the lines were built
+        self._font: FontSize | None = None
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def font_size(self) -> FontSize | None:
+        """The size the clock draws in now; None while it shows one row of text."""
+        self._build()
+        return self._font
+
+    def update(self, text: str, room: str = "") -> None:
+        """Show `text`, sized so that `room` would fit too (the widest text still to come, so
+        the size stays put as the time runs down); repaints only when something changed."""
+        if (text, room) != (self._text, self._room):
+            self._text, self._room = text, room
+            self._lines = None
+            self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines = None
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Clicked(self))
+
+    def _build(self) -> list[Strip]:
+        width, height = self.size
+        if self._lines is not None and self._built_for == (width, height):
+            return self._lines
+        style = self.rich_style
+        blank = Strip.blank(width, style)
+        size = choose(self._text, width, height, self._room)
+        if size is None:
+            glyphs = [self._text[:width]]
+            top = max(0, (height - 1) // 2)
+        else:
+            glyphs = draw(size, self._text)
+            top = (height - len(glyphs)) // 2
+        lines = [blank] * height
+        for offset, line in enumerate(glyphs):
+            if 0 <= top + offset < height:
+                left = (width - len(line)) // 2
+                lines[top + offset] = Strip(
+                    [Segment(" " * left, style), Segment(line, style + Style(bold=True))],
+                    left + len(line),
+                ).extend_cell_length(width, style)
+        self._font = size
+        self._lines = lines
+        self._built_for = (width, height)
+        return lines
+
+    def render_line(self, y: int) -> Strip:
+        lines = self._build()
+        if 0 <= y < len(lines):
+            return lines[y]
+        return Strip.blank(self.size.width, self.rich_style)
