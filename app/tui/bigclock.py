@@ -99,7 +99,7 @@ class BigClock(Widget):
 
     DEFAULT_CSS = """
     BigClock {
-        width: 1fr;
+        width: 100%;
         height: 1fr;
         min-height: 1;
     }
