@@ -107,3 +107,39 @@ async def test_a_hold_is_as_big_as_the_step(harness: Harness) -> None:
         assert app.screen.has_class("-hold")
         assert clock.text == "0:25"  # the hold's own countdown, not the step's 0:02
         assert clock.font_size == size
+
+
+async def test_colours_follow_the_phase_without_a_stale_line(harness: Harness) -> None:
+    """Lines are cached until what they show changes; new colours alone still reach them."""
+    app = harness.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        harness.advance(1.2)
+        await pilot.pause()
+        clock, meter = widget(app, "#clock"), widget(app, "#step-bar")
+
+        def drawn(w: Widget, y: int) -> tuple[object, object]:
+            style = list(w.render_line(y))[-1].style
+            assert style is not None
+            return style.color, style.bgcolor
+
+        middle = clock.size.height // 2
+        before = drawn(clock, middle), drawn(meter, 0)
+        await pilot.press("space")  # paused: the same time and bar, in other colours
+        await pilot.pause()
+        after = drawn(clock, middle), drawn(meter, 0)
+        assert after[0] != before[0] and after[1] != before[1]
+        assert after[0] == (clock.rich_style.color, clock.rich_style.bgcolor)
+        assert after[1][1] == meter.rich_style.bgcolor
+
+
+async def test_the_bell_flash_shows_over_the_phase_tint(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        harness.advance(1.2)
+        await pilot.pause()
+        tint = app.screen.styles.background
+        app.screen.add_class("-flash")
+        await pilot.pause()
+        assert app.screen.styles.background != tint
