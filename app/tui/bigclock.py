@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -18,7 +19,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from app.tui.font import LARGE, SMALL, Bitmap
+from app.tui.font import LARGE, LETTERS, SMALL, Bitmap
 
 # A top pixel, a bottom pixel, both, neither: one character cell.
 HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
@@ -52,6 +53,7 @@ class FontSize:
 
 
 SMALLEST = FontSize(SMALL, 1)
+NAME_SIZE = FontSize(LETTERS, 1)
 # Smallest first: 3, 4, 7, 11, 14, 18, 21, 25, ... rows tall.
 SIZES: tuple[FontSize, ...] = (SMALLEST, *(FontSize(LARGE, k) for k in range(1, 17)))
 
@@ -82,10 +84,12 @@ def draw(size: FontSize, text: str) -> list[str]:
     ]
 
 
-def choose(text: str, width: int, height: int, room: str = "") -> FontSize | None:
-    """The largest size in which `text`, and `room` if wider, fit; None if none does."""
+def choose(
+    text: str, width: int, height: int, room: str = "", sizes: tuple[FontSize, ...] = SIZES
+) -> FontSize | None:
+    """The largest of `sizes` in which `text`, and `room` if wider, fit; None if none does."""
     best: FontSize | None = None
-    for size in SIZES:
+    for size in sizes:
         if not size.draws(text + room):
             return None
         needed = max(size.width(text), size.width(room))
@@ -94,26 +98,17 @@ def choose(text: str, width: int, height: int, room: str = "") -> FontSize | Non
     return best
 
 
-class BigClock(Widget):
-    """A countdown as large as its region allows; a click on it posts `BigClock.Clicked`."""
+class BlockText(Widget):
+    """Text in the largest of `SIZES` that fits the region, centred; one plain row if none does."""
 
     DEFAULT_CSS = """
-    BigClock {
+    BlockText {
         width: 100%;
         height: 1fr;
         min-height: 1;
     }
     """
-
-    @dataclass
-    class Clicked(Message):
-        """The clock was clicked or tapped."""
-
-        clock: BigClock
-
-        @property
-        def control(self) -> BigClock:
-            return self.clock
+    SIZES: ClassVar[tuple[FontSize, ...]] = SIZES
 
     def __init__(
         self, text: str = "", *, id: str | None = None, classes: str | None = None
@@ -131,7 +126,7 @@ class BigClock(Widget):
 
     @property
     def font_size(self) -> FontSize | None:
-        """The size the clock draws in now; None while it shows one row of text."""
+        """The size the text is drawn in now; None while it shows one row of plain text."""
         self._build()
         return self._font
 
@@ -147,22 +142,19 @@ class BigClock(Widget):
         super().notify_style_update()
         self._lines = None
 
-    def on_click(self, event: events.Click) -> None:
-        event.stop()
-        self.post_message(self.Clicked(self))
-
     def _build(self) -> list[Strip]:
         width, height = self.size
         if self._lines is not None and self._built_for == (width, height):
             return self._lines
         style = self.rich_style
         blank = Strip.blank(width, style)
-        size = choose(self._text, width, height, self._room)
+        drawn = self.glyph_text(self._text)
+        size = choose(drawn, width, height, self.glyph_text(self._room), self.SIZES)
         if size is None:
             glyphs = [self._text[:width]]
             top = max(0, (height - 1) // 2)
         else:
-            glyphs = draw(size, self._text)
+            glyphs = draw(size, drawn)
             top = (height - len(glyphs)) // 2
         lines = [blank] * height
         for offset, line in enumerate(glyphs):
@@ -177,8 +169,39 @@ class BigClock(Widget):
         self._built_for = (width, height)
         return lines
 
+    def glyph_text(self, text: str) -> str:
+        """What the block font draws for `text`."""
+        return text
+
     def render_line(self, y: int) -> Strip:
         lines = self._build()
         if 0 <= y < len(lines):
             return lines[y]
         return Strip.blank(self.size.width, self.rich_style)
+
+
+class BigClock(BlockText):
+    """A countdown as large as its region allows; a click on it posts `BigClock.Clicked`."""
+
+    @dataclass
+    class Clicked(Message):
+        """The clock was clicked or tapped."""
+
+        clock: BigClock
+
+        @property
+        def control(self) -> BigClock:
+            return self.clock
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Clicked(self))
+
+
+class BlockTitle(BlockText):
+    """A heading in block capitals three rows tall where it fits, else one row as it is written."""
+
+    SIZES = (NAME_SIZE,)
+
+    def glyph_text(self, text: str) -> str:
+        return text.upper()

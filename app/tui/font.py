@@ -1,8 +1,9 @@
-"""Bitmaps of the countdown's glyphs: the digits and the colon, `#` for a lit pixel.
+"""Bitmaps of the block-font glyphs, `#` for a lit pixel.
 
-Two designs: a 3x5 one for cramped windows, and a 5x7 one that the big clock scales up by whole
-pixels, so that strokes stay as thick across as they are tall at every size. Every digit of a
-design has the same width, so a countdown does not shift sideways as its digits change.
+For the countdown, two designs: a 3x5 one for cramped windows, and a 5x7 one that the big clock
+scales up by whole pixels, so that strokes stay as thick across as they are tall at every size.
+Every digit of a design has the same width, so a countdown does not shift sideways as its digits
+change. For a move's name, capitals in the 3x5 style.
 """
 
 from __future__ import annotations
@@ -37,4 +38,45 @@ LARGE: Mapping[str, Bitmap] = {
     "8": (".###.", "#...#", "#...#", ".###.", "#...#", "#...#", ".###."),
     "9": (".###.", "#...#", "#...#", ".####", "....#", "...#.", ".##.."),
     ":": (".", ".", "#", ".", "#", ".", "."),
+}
+
+# Capitals for a move's name, 5 pixels tall like SMALL, each as wide as its shape needs.
+LETTERS: Mapping[str, Bitmap] = {
+    **SMALL,
+    "A": (".#.", "#.#", "###", "#.#", "#.#"),
+    "B": ("##.", "#.#", "##.", "#.#", "##."),
+    "C": (".##", "#..", "#..", "#..", ".##"),
+    "D": ("##.", "#.#", "#.#", "#.#", "##."),
+    "E": ("###", "#..", "##.", "#..", "###"),
+    "F": ("###", "#..", "##.", "#..", "#.."),
+    "G": (".##", "#..", "#.#", "#.#", ".##"),
+    "H": ("#.#", "#.#", "###", "#.#", "#.#"),
+    "I": ("###", ".#.", ".#.", ".#.", "###"),
+    "J": ("..#", "..#", "..#", "#.#", ".#."),
+    "K": ("#.#", "#.#", "##.", "#.#", "#.#"),
+    "L": ("#..", "#..", "#..", "#..", "###"),
+    "M": ("#...#", "##.##", "#.#.#", "#...#", "#...#"),
+    "N": ("#..#", "##.#", "#.##", "#..#", "#..#"),
+    "O": (".#.", "#.#", "#.#", "#.#", ".#."),
+    "P": ("##.", "#.#", "##.", "#..", "#.."),
+    "Q": (".#.", "#.#", "#.#", "##.", ".##"),
+    "R": ("##.", "#.#", "##.", "#.#", "#.#"),
+    "S": (".##", "#..", ".#.", "..#", "##."),
+    "T": ("###", ".#.", ".#.", ".#.", ".#."),
+    "U": ("#.#", "#.#", "#.#", "#.#", "###"),
+    "V": ("#.#", "#.#", "#.#", "#.#", ".#."),
+    "W": ("#...#", "#...#", "#.#.#", "##.##", "#...#"),
+    "X": ("#.#", "#.#", ".#.", "#.#", "#.#"),
+    "Y": ("#.#", "#.#", ".#.", ".#.", ".#."),
+    "Z": ("###", "..#", ".#.", "#..", "###"),
+    " ": ("..", "..", "..", "..", ".."),
+    "-": ("...", "...", "###", "...", "..."),
+    "+": ("...", ".#.", "###", ".#.", "..."),
+    "'": ("#", "#", ".", ".", "."),
+    ",": (".", ".", ".", "#", "#"),
+    ".": (".", ".", ".", ".", "#"),
+    "/": ("..#", "..#", ".#.", "#..", "#.."),
+    "&": (".#.", "#.#", ".#.", "#.#", ".##"),
+    "(": (".#", "#.", "#.", "#.", ".#"),
+    ")": ("#.", ".#", ".#", ".#", "#."),
 }

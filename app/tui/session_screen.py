@@ -24,7 +24,7 @@ from app.library import Entry
 from app.plan import Step, build_plan
 from app.recorder import Recorder
 from app.resume import start_position
-from app.tui.bigclock import BigClock
+from app.tui.bigclock import BigClock, BlockTitle
 from app.tui.dialogs import ConfirmQuit, HelpScreen
 from app.tui.meter import Meter
 from app.tui.summary import SummaryScreen
@@ -89,7 +89,7 @@ class SessionScreen(Screen[None]):
         # Read from the floor: the phase and the move's name on top, the time as large as the
         # window allows, the side on rows of its own, the next move at the bottom.
         yield Static(id="banner")
-        yield Static(id="move")
+        yield BlockTitle(id="move")
         yield Static(id="how")
         yield Static(id="side")
         yield BigClock(id="clock")
@@ -175,7 +175,8 @@ class SessionScreen(Screen[None]):
             for name in STATE_CLASSES:
                 self.set_class(name == state, name)
         banner = "PAUSED" if s.paused else "HOLD" if hold is not None else BANNERS[step.kind]
-        position = f"step {step.index + 1} of {len(s.plan.steps)}"
+        # The name again in plain text: the big one below is drawn in blocks when there is room.
+        position = f"{step.move.name} · step {step.index + 1} of {len(s.plan.steps)}"
         if self._set("banner", (banner, position)):
             self.query_one("#banner", Static).update(
                 Content.assemble((f" {banner} ", "bold reverse"), "  ", position)
@@ -194,7 +195,7 @@ class SessionScreen(Screen[None]):
             step.move.name if step.kind != "switch" else f"Switch to the right: {step.move.name}"
         )
         if self._set("move", move_text):
-            self.query_one("#move", Static).update(Content(move_text))
+            self.query_one("#move", BlockTitle).update(move_text)
         big = hold if hold is not None else s.remaining()
         digits = format_clock(countdown_display(big))
         # Room for the step's whole length, so the digits keep their size as time runs down.

@@ -7,7 +7,9 @@ from typing import Any
 import pytest
 from textual.app import App, ComposeResult
 
-from app.tui.bigclock import SIZES, BigClock, FontSize, choose, draw
+from app.library import scan
+from app.tui.bigclock import NAME_SIZE, SIZES, BigClock, BlockTitle, FontSize, choose, draw
+from app.tui.font import LETTERS
 
 # The glyphs as they should look, written out by hand (not read from the font module).
 SMALL_EXPECTED = {
@@ -218,3 +220,48 @@ def test_clicked_message_names_the_clock() -> None:
     clock = BigClock("1:00")
     message: Any = BigClock.Clicked(clock)
     assert message.control is clock
+
+
+def test_capitals_for_names_by_hand() -> None:
+    assert draw(NAME_SIZE, "IT BAND") == [
+        "▀█▀ ▀█▀    █▀▄ ▄▀▄ █▄ █ █▀▄",
+        " █   █     █▀▄ █▀█ █ ▀█ █ █",
+        "▀▀▀  ▀     ▀▀  ▀ ▀ ▀  ▀ ▀▀ ",
+    ]
+    assert draw(NAME_SIZE, "MW-") == [
+        "█▄ ▄█ █   █    ",
+        "█ ▀ █ █▄▀▄█ ▀▀▀",
+        "▀   ▀ ▀   ▀    ",
+    ]
+    for char, bitmap in LETTERS.items():
+        assert len(bitmap) == 5 and len({len(row) for row in bitmap}) == 1, char
+
+
+def test_every_bundled_move_name_is_drawn_in_capitals() -> None:
+    names = {move.name for entry in scan().entries.values() for move in entry.routine.moves}
+    assert len(names) > 10
+    for name in names:
+        assert NAME_SIZE.draws(name.upper()), name
+
+
+class TitleApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield BlockTitle("IT band")
+
+
+async def test_a_title_in_capitals_where_it_fits_else_as_written() -> None:
+    app = TitleApp()
+    async with app.run_test(size=(40, 3)) as pilot:
+        title = app.query_one(BlockTitle)
+        assert title.font_size == NAME_SIZE
+        assert shown(title) == [(" " * 6 + line).rstrip() for line in draw(NAME_SIZE, "IT BAND")]
+        await pilot.resize_terminal(40, 2)  # too short
+        await pilot.pause()
+        assert title.font_size is None and "IT band" in shown(title)[0]
+        await pilot.resize_terminal(20, 3)  # too narrow
+        await pilot.pause()
+        assert title.font_size is None and shown(title)[1].strip() == "IT band"
+        title.update("Quads [roll]")  # a character the capitals do not have
+        await pilot.resize_terminal(80, 3)
+        await pilot.pause()
+        assert title.font_size is None and shown(title)[1].strip() == "Quads [roll]"
