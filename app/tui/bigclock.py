@@ -1,9 +1,10 @@
-"""A countdown drawn in a block font that grows and shrinks with the space it is given.
+"""Text drawn in a block font that grows and shrinks with the space it is given.
 
-Half-block characters give two pixels a row. The clock picks the largest font size whose glyphs
-fit its region, steps down as the region shrinks, and ends as a one-row `M:SS`, so the time is
-the last thing a small window loses. Lines are built once per time shown (or size, or style) and
-handed out as Strips, so a second's change costs eleven short lines at most.
+Half-block characters give two pixels a row. The countdown picks the largest font size whose
+glyphs fit its region, steps down as the region shrinks, and ends as a one-row `M:SS`, so the
+time is the last thing a small window loses; a move's name gets block capitals where they fit.
+Lines are built once per text shown (or size, or style) and handed out as Strips, so a second's
+change rebuilds the clock's own lines and nothing else.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -151,7 +153,7 @@ class BlockText(Widget):
         drawn = self.glyph_text(self._text)
         size = choose(drawn, width, height, self.glyph_text(self._room), self.SIZES)
         if size is None:
-            glyphs = [self._text[:width]]
+            glyphs = [self._text]
             top = max(0, (height - 1) // 2)
         else:
             glyphs = draw(size, drawn)
@@ -159,11 +161,10 @@ class BlockText(Widget):
         lines = [blank] * height
         for offset, line in enumerate(glyphs):
             if 0 <= top + offset < height:
-                left = (width - len(line)) // 2
-                lines[top + offset] = Strip(
-                    [Segment(" " * left, style), Segment(line, style + Style(bold=True))],
-                    left + len(line),
-                ).extend_cell_length(width, style)
+                left = max(0, (width - cell_len(line)) // 2)
+                segments = [Segment(" " * left, style), Segment(line, style + Style(bold=True))]
+                strip = Strip(segments).crop(0, width).extend_cell_length(width, style)
+                lines[top + offset] = strip
         self._font = size
         self._lines = lines
         self._built_for = (width, height)

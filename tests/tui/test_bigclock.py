@@ -265,3 +265,15 @@ async def test_a_title_in_capitals_where_it_fits_else_as_written() -> None:
         await pilot.resize_terminal(80, 3)
         await pilot.pause()
         assert title.font_size is None and shown(title)[1].strip() == "Quads [roll]"
+
+
+async def test_plain_text_fallback_keeps_to_the_width() -> None:
+    app = TitleApp()
+    async with app.run_test(size=(12, 3)) as pilot:
+        title = app.query_one(BlockTitle)
+        title.update("膝 knee ⚠ a long name")  # wide characters, and longer than the window
+        await pilot.pause()
+        assert title.font_size is None
+        for y in range(3):
+            assert title.render_line(y).cell_length == 12
+        assert title.render_line(1).text.startswith("膝 knee")
