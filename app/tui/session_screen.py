@@ -181,8 +181,9 @@ class SessionScreen(Screen[None]):
             self.query_one("#banner", Static).update(
                 Content.assemble((f" {banner} ", "bold reverse"), "  ", position)
             )
-        # A switch shows the side it leads to, so the band changes as the switch begins.
-        upcoming = s.next_step() if step.kind == "switch" else step
+        # Getting ready and switching show the side they lead to, so the band changes as they
+        # begin and the runner knows which way to lie down.
+        upcoming = s.next_step() if step.kind in ("transition", "switch") else step
         side = upcoming.side.upper() if upcoming is not None and upcoming.side else ""
         if self._set("side", side):
             widget = self.query_one("#side", Static)

@@ -70,7 +70,9 @@ async def test_phases_differ_without_colour(
         look("work")
         await pilot.press("space")
         look("paused")
-        await pilot.press("space", "n", "n")  # Bravo, left side
+        await pilot.press("space", "n")  # getting ready for Bravo, a move with two sides
+        look("ready for a side")
+        await pilot.press("n")  # Bravo, left side
         await pilot.press("h")
         look("hold")
         await pilot.press("h", "n")
@@ -85,6 +87,7 @@ async def test_phases_differ_without_colour(
         "hold": "HOLD",
         "switch": "SWITCH",
         "right": "WORK",
+        "ready for a side": "GET",
     }
     assert all(reverse for _, reverse in banners.values())  # a reversed badge, not a tint
     # The side reads from where it is drawn: LEFT against the left edge, RIGHT the right one.
@@ -92,6 +95,8 @@ async def test_phases_differ_without_colour(
     assert "LEFT" in left and left.index("◀") < 4
     assert "RIGHT" in right and len(right) - len(right.rstrip()) < 4 and right.rstrip()[-1] == "▶"
     assert "RIGHT" in sides["switch"]  # a switch shows the side it leads to
+    assert "LEFT" in sides["ready for a side"]  # and so does getting ready
+    assert "get ready" not in sides  # Alpha has no sides: no band
 
 
 async def test_a_hold_is_as_big_as_the_step(harness: Harness) -> None:
