@@ -34,6 +34,10 @@ class Meter(Widget):
         if self._strip is None or self._strip[0] != self._halves():
             self.refresh()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strip = None  # drawn in the old colours
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         halves = self._halves()

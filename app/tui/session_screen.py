@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Footer, Static
 
 from app.audio.cues import spoken_phrases
 from app.durations import format_clock
@@ -24,6 +24,7 @@ from app.library import Entry
 from app.plan import Step, build_plan
 from app.recorder import Recorder
 from app.resume import start_position
+from app.tui.bigclock import BigClock, BlockTitle
 from app.tui.dialogs import ConfirmQuit, HelpScreen, help_rows
 from app.tui.meter import Meter
 from app.tui.summary import SummaryScreen
@@ -120,15 +121,14 @@ class SessionScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        # Read from the floor: the phase and the move's name on top, the time as large as the
+        # window allows, the side on rows of its own, the next move at the bottom.
         yield Static(id="banner")
-        with Vertical(id="main"):
-            yield Static(id="side")
-            yield Static(id="move")
-            with Horizontal(id="clock-row"):
-                yield Digits(id="clock")
-            yield Static(id="clock-text")
-            yield Static(id="sub")
-            yield Static(id="how")
+        yield BlockTitle(id="move")
+        yield Static(id="how")
+        yield Static(id="side")
+        yield BigClock(id="clock")
+        yield Static(id="sub")
         with Vertical(id="progress"):
             with Horizontal(classes="bar-row"):
                 yield Static(Content("step   "), classes="bar-label")
@@ -212,15 +212,19 @@ class SessionScreen(Screen[None]):
             for name in STATE_CLASSES:
                 self.set_class(name == state, name)
         banner = "PAUSED" if s.paused else "HOLD" if hold is not None else BANNERS[step.kind]
-        position = f"step {step.index + 1} of {len(s.plan.steps)}"
+        # The name again in plain text: the big one below is drawn in blocks when there is room.
+        position = f"{step.move.name} · step {step.index + 1} of {len(s.plan.steps)}"
         if self._set("banner", (banner, position)):
             self.query_one("#banner", Static).update(
-                Content.assemble((banner, "bold"), "\n", (position, "dim"))
+                Content.assemble((f" {banner} ", "bold reverse"), "  ", position)
             )
-        side = step.side.upper() if step.side else ""
+        # Getting ready and switching show the side they lead to, so the band changes as they
+        # begin and the runner knows which way to lie down.
+        upcoming = s.next_step() if step.kind in ("transition", "switch") else step
+        side = upcoming.side.upper() if upcoming is not None and upcoming.side else ""
         if self._set("side", side):
             widget = self.query_one("#side", Static)
-            arrow = "◀◀  LEFT SIDE" if side == "LEFT" else "RIGHT SIDE  ▶▶"
+            arrow = "◀◀◀  LEFT SIDE" if side == "LEFT" else "RIGHT SIDE  ▶▶▶"
             widget.update(Content(arrow if side else ""))
             widget.display = bool(side)
             widget.set_class(side == "LEFT", "-left")
@@ -229,12 +233,13 @@ class SessionScreen(Screen[None]):
             step.move.name if step.kind != "switch" else f"Switch to the right: {step.move.name}"
         )
         if self._set("move", move_text):
-            self.query_one("#move", Static).update(Content(move_text))
+            self.query_one("#move", BlockTitle).update(move_text)
         big = hold if hold is not None else s.remaining()
         digits = format_clock(countdown_display(big))
-        if self._set("digits", digits):
-            self.query_one("#clock", Digits).update(digits)
-            self.query_one("#clock-text", Static).update(Content(digits), layout=False)
+        # Room for the step's whole length, so the digits keep their size as time runs down.
+        room = max(digits, format_clock(countdown_display(s.step_length())), key=len)
+        if self._set("digits", (digits, room)):
+            self.query_one("#clock", BigClock).update(digits, room)
         self._render_sub(step, hold)
         self._render_progress()
         self.render_status()
@@ -307,6 +312,10 @@ class SessionScreen(Screen[None]):
                 self.unknot.tell(f"At most {format_clock(MAX_ADDED)} can be added to one step.")
             if self.session.paused != was_paused:
                 self.refresh_bindings()
+
+    def on_big_clock_clicked(self, message: BigClock.Clicked) -> None:
+        """A click or tap anywhere on the clock does what the space bar does."""
+        self.action_control("resume" if self.session.paused else "pause")
 
     def action_mute(self) -> None:
         player = self.unknot.player

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 import subprocess
@@ -37,7 +38,9 @@ class Terminal:
             str(size[0]),
             "-y",
             str(size[1]),
-            f"env {exports} TERM=xterm-256color sh -c {shlex.quote(script)}",
+            # COLUMNS and LINES can reach the pane from the process that starts tmux; Textual
+            # would then take them over the pane's real size whenever it is resized.
+            f"env -u COLUMNS -u LINES {exports} TERM=xterm-256color sh -c {shlex.quote(script)}",
         )
 
     def tmux(self, *args: str) -> str:
@@ -113,8 +116,13 @@ def test_the_picker_lists_bundled_routines(terminals: Callable[..., Terminal]) -
     screen = term.wait_for(lambda s: "Breathing muscles release" in s)
     assert "Post-run: foam roller six" in screen
     term.keys("pre-run")
-    screen = term.wait_for(lambda s: "Pre-run: five muscles" in s and "Quick warm-up roll" in s)
-    assert "Breathing muscles release" not in screen
+    term.wait_for(
+        lambda s: (
+            "Pre-run: five muscles" in s
+            and "Quick warm-up roll" in s
+            and "Breathing muscles release" not in s
+        )
+    )
     term.keys("H")
     screen = term.wait_for(lambda s: "Minutes per area" in s)
     assert "This week" in screen
@@ -138,4 +146,32 @@ def test_a_tiny_terminal_and_resizing(terminals: Callable[..., Terminal], twelve
     screen = term.wait_for(lambda s: "Back to routines" in s, timeout=20)
     assert "Traceback" not in screen
     term.keys("q")
+    assert term.exit_status() == 0
+
+
+def glyph_rows(screen: str) -> int:
+    """The most consecutive rows that hold block-font pixels: the big clock's height."""
+    best = run = 0
+    for line in screen.splitlines():
+        run = run + 1 if any(c in line for c in "▀▄█") else 0
+        best = max(best, run)
+    return best
+
+
+def test_the_clock_fills_the_window(terminals: Callable[..., Terminal]) -> None:
+    term = terminals("run", "pre-run-five-muscles", "--mute", size=(100, 30))
+    screen = term.wait_for(lambda s: "IT band" in s and glyph_rows(s) > 0)
+    assert glyph_rows(screen) >= 10, screen  # a third of the screen; termdown draws 8
+
+    def resize(width: int, height: int, check: Callable[[str], bool]) -> str:
+        term.tmux("resize-window", "-x", str(width), "-y", str(height))
+        return term.wait_for(check, timeout=5)
+
+    resize(200, 60, lambda s: glyph_rows(s) >= 20)
+    resize(40, 12, lambda s: 3 <= glyph_rows(s) < 10)
+    # Too small for any block font: the time as one row of text, still on screen.
+    resize(20, 6, lambda s: glyph_rows(s) == 0 and re.search(r"\b\d:\d\d\b", s) is not None)
+    screen = resize(100, 30, lambda s: glyph_rows(s) >= 10)
+    assert "Traceback" not in screen
+    term.keys("C-c")
     assert term.exit_status() == 0

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Digits, Static
+from textual.widgets import Static
+from textual.widgets._footer import FooterKey
 
 from app.library import find
+from app.tui.bigclock import BigClock, BlockTitle
 from app.tui.dialogs import ConfirmQuit
 from app.tui.picker import PickerScreen
 from app.tui.session_screen import SessionScreen
@@ -19,7 +21,7 @@ def text(app: object, selector: str) -> str:
 
 
 def digits(app: object) -> str:
-    return app.screen.query_one("#clock", Digits).value  # type: ignore[attr-defined]
+    return app.screen.query_one("#clock", BigClock).text  # type: ignore[attr-defined]
 
 
 async def test_runs_pauses_and_freezes(harness: Harness) -> None:
@@ -28,7 +30,7 @@ async def test_runs_pauses_and_freezes(harness: Harness) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert "GET READY" in text(app, "#banner")
-        assert text(app, "#move") == "Alpha"
+        assert app.screen.query_one("#move", BlockTitle).text == "Alpha"
         harness.advance(1.5)
         await pilot.pause()
         assert "WORK" in text(app, "#banner")
@@ -116,25 +118,77 @@ async def test_markup_like_names_show_literally(tmp_path: Path) -> None:
     harness = Harness(start=find(str(path)))
     async with harness.app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert text(harness.app, "#move") == "Quads [/bold] roll"
+        assert harness.app.screen.query_one("#move", BlockTitle).text == "Quads [/bold] roll"
+        assert "Quads [/bold] roll" in text(harness.app, "#banner")
         assert "[link=x]press[/]" in text(harness.app, "#how")
         assert "[/]" in text(harness.app, "#how")
 
 
-async def test_small_terminal_and_resize(harness: Harness) -> None:
+def clock_rows(app: object) -> int:
+    """How many rows the clock's glyphs take: 1 for the one-row fallback."""
+    size = app.screen.query_one("#clock", BigClock).font_size  # type: ignore[attr-defined]
+    return 1 if size is None else size.rows
+
+
+def clock_on_screen(app: object) -> bool:
+    """The remaining time is within the visible screen, drawn or as text."""
+    clock = app.screen.query_one("#clock", BigClock)  # type: ignore[attr-defined]
+    region = clock.region
+    screen_height = app.screen.size.height  # type: ignore[attr-defined]
+    return bool(
+        clock.display and region.height >= clock_rows(app) and region.bottom <= screen_height - 1
+    )
+
+
+async def test_the_clock_follows_the_window(harness: Harness) -> None:
     app = harness.app
-    async with app.run_test(size=(40, 12)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert app.screen.query_one("#clock-text", Static).display
         harness.advance(1.5)
-        await pilot.resize_terminal(100, 30)
         await pilot.pause()
-        assert not app.screen.query_one("#clock-text", Static).display
-        await pilot.resize_terminal(30, 8)
-        await pilot.pause()
-        harness.advance(3)
-        await pilot.pause()
+        assert clock_rows(app) >= 10
+        seen = [clock_rows(app)]
+        for size in [(200, 60), (80, 24), (40, 12), (20, 6), (100, 30)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert clock_on_screen(app), size
+            seen.append(clock_rows(app))
+        assert seen[1] >= 20  # 200x60
+        assert seen[1] > seen[0] >= seen[2] > seen[3] > seen[4] == 1  # 80x24, 40x12, 20x6
+        assert seen[5] == seen[0]  # and back
+        assert digits(app) == "0:02"
         assert isinstance(app.screen, SessionScreen)
+
+
+async def test_a_click_on_the_clock_pauses_and_resumes(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.click("#clock", offset=(2, 1))  # anywhere on it, not just the digits
+        await pilot.pause()
+        assert screen.session.paused and "PAUSED" in text(app, "#banner")
+        await pilot.click("#clock", offset=(50, 6))
+        await pilot.pause()
+        assert not screen.session.paused
+
+
+async def test_the_footer_keys_are_clickable(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        keys = {key.description: key for key in screen.query(FooterKey)}
+        await pilot.click(keys["Pause"])
+        await pilot.pause()
+        assert screen.session.paused
+        keys = {key.description: key for key in screen.query(FooterKey)}  # now says Resume
+        assert "Resume" in keys and "Pause" not in keys
+        await pilot.click(keys["Next"])
+        await pilot.pause()
+        assert screen.session.index == 1
 
 
 async def test_wakes_only_when_something_changes(harness: Harness) -> None:

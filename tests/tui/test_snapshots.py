@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from app.library import Entry, find
@@ -35,14 +36,28 @@ def test_picker(snap_compare: SnapCompare) -> None:
     assert snap_compare(harness.app, terminal_size=(100, 30))
 
 
-def test_sided_work_step(snap_compare: SnapCompare) -> None:
+# From a small laptop window to a big screen across the room.
+SIZES = [(40, 12), (80, 24), (100, 30), (200, 60)]
+size_ids = [f"{w}x{h}" for w, h in SIZES]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_sided_work_step(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     harness, before = _session(lambda h: h.advance(23.4))
-    assert snap_compare(harness.app, terminal_size=(80, 24), run_before=before)
+    assert snap_compare(harness.app, terminal_size=size, run_before=before)
 
 
-def test_hold(snap_compare: SnapCompare) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_hold(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     harness, before = _session(lambda h: h.advance(15), "h")
-    assert snap_compare(harness.app, terminal_size=(80, 24), run_before=before)
+    assert snap_compare(harness.app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_switch(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    # 10 s to get ready and a minute on the left: two seconds into the switch.
+    harness, before = _session(lambda h: h.advance(72))
+    assert snap_compare(harness.app, terminal_size=size, run_before=before)
 
 
 def test_paused(snap_compare: SnapCompare) -> None:
@@ -64,6 +79,7 @@ def test_summary(snap_compare: SnapCompare, twelve_entry: Entry) -> None:
     assert snap_compare(harness.app, terminal_size=(80, 24), run_before=run_before)
 
 
-def test_small_terminal(snap_compare: SnapCompare) -> None:
+def test_tiny_terminal(snap_compare: SnapCompare) -> None:
+    """At 20x6 everything else gives way; the time stays."""
     harness, before = _session(lambda h: h.advance(23.4))
-    assert snap_compare(harness.app, terminal_size=(40, 12), run_before=before)
+    assert snap_compare(harness.app, terminal_size=(20, 6), run_before=before)

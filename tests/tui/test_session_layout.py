@@ -1,0 +1,150 @@
+"""The session screen read from across the room: where things are, and phases without colour."""
+
+from __future__ import annotations
+
+import pytest
+from textual.strip import Strip
+from textual.widget import Widget
+
+from app.library import Entry
+from app.tui.bigclock import BigClock
+from app.tui.session_screen import SessionScreen
+from tests.tui.conftest import Harness
+
+
+def widget(app: object, selector: str) -> Widget:
+    return app.screen.query_one(selector)  # type: ignore[attr-defined, no-any-return]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 60)])
+async def test_layout_for_distance(harness: Harness, size: tuple[int, int]) -> None:
+    app = harness.app
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "n", "n")  # Bravo, left side
+        await pilot.pause()
+        top = [widget(app, s).region for s in ("#banner", "#move", "#how", "#side")]
+        clock = widget(app, "#clock").region
+        following = widget(app, "#next").region
+        # The phase and the move's name first, the how-to under them, the side on rows of its
+        # own, then the clock; nothing overlaps.
+        assert top[0].y == 0 and top[1].y == top[0].bottom
+        assert [r.y for r in top] == sorted(r.y for r in top)
+        assert top[3].bottom <= clock.y
+        assert not top[3].overlaps(clock)
+        # The next move at the bottom, clear of the last row (the footer's).
+        assert following.y > clock.bottom
+        assert following.bottom <= size[1] - 1
+        assert widget(app, "#clock").region.width == size[0]  # the whole width is clickable
+
+
+def plain(strip: Strip) -> tuple[str, bool]:
+    """A line's text and whether any of it is drawn in reverse video: what is left without colour."""
+    return strip.text, any(bool(s.style and s.style.reverse) for s in strip)
+
+
+async def test_phases_differ_without_colour(
+    twelve_entry: Entry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    harness = Harness(start=twelve_entry)
+    app = harness.app
+    assert app.no_color
+    banners: dict[str, tuple[str, bool]] = {}
+    sides: dict[str, str] = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+
+        def look(phase: str) -> None:
+            banners[phase] = plain(widget(app, "#banner").render_line(0))
+            side = widget(app, "#side")
+            if side.display:
+                lines = [side.render_line(y).text for y in range(side.outer_size.height)]
+                sides[phase] = next(line for line in lines if line.strip())
+
+        look("get ready")
+        harness.advance(1.5)
+        await pilot.pause()
+        look("work")
+        await pilot.press("space")
+        look("paused")
+        await pilot.press("space", "n")  # getting ready for Bravo, a move with two sides
+        look("ready for a side")
+        await pilot.press("n")  # Bravo, left side
+        await pilot.press("h")
+        look("hold")
+        await pilot.press("h", "n")
+        look("switch")
+        await pilot.press("n")
+        look("right")
+    labels = {phase: text.split()[0] for phase, (text, _) in banners.items()}
+    assert labels == {
+        "get ready": "GET",
+        "work": "WORK",
+        "paused": "PAUSED",
+        "hold": "HOLD",
+        "switch": "SWITCH",
+        "right": "WORK",
+        "ready for a side": "GET",
+    }
+    assert all(reverse for _, reverse in banners.values())  # a reversed badge, not a tint
+    # The side reads from where it is drawn: LEFT against the left edge, RIGHT the right one.
+    left, right = sides["hold"], sides["right"]
+    assert "LEFT" in left and left.index("◀") < 4
+    assert "RIGHT" in right and len(right) - len(right.rstrip()) < 4 and right.rstrip()[-1] == "▶"
+    assert "RIGHT" in sides["switch"]  # a switch shows the side it leads to
+    assert "LEFT" in sides["ready for a side"]  # and so does getting ready
+    assert "get ready" not in sides  # Alpha has no sides: no band
+
+
+async def test_a_hold_is_as_big_as_the_step(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        harness.advance(1.2)
+        await pilot.pause()
+        clock = widget(app, "#clock")
+        assert isinstance(clock, BigClock)
+        size = clock.font_size
+        await pilot.press("h")
+        assert app.screen.has_class("-hold")
+        assert clock.text == "0:25"  # the hold's own countdown, not the step's 0:02
+        assert clock.font_size == size
+
+
+async def test_colours_follow_the_phase_without_a_stale_line(harness: Harness) -> None:
+    """Lines are cached until what they show changes; new colours alone still reach them."""
+    app = harness.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        harness.advance(1.2)
+        await pilot.pause()
+        clock, meter = widget(app, "#clock"), widget(app, "#step-bar")
+
+        def drawn(w: Widget, y: int) -> tuple[object, object]:
+            style = list(w.render_line(y))[-1].style
+            assert style is not None
+            return style.color, style.bgcolor
+
+        middle = clock.size.height // 2
+        before = drawn(clock, middle), drawn(meter, 0)
+        await pilot.press("space")  # paused: the same time and bar, in other colours
+        await pilot.pause()
+        after = drawn(clock, middle), drawn(meter, 0)
+        assert after[0] != before[0] and after[1] != before[1]
+        assert after[0] == (clock.rich_style.color, clock.rich_style.bgcolor)
+        assert after[1][1] == meter.rich_style.bgcolor
+
+
+async def test_the_bell_flash_shows_over_the_phase_tint(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        harness.advance(1.2)
+        await pilot.pause()
+        tint = app.screen.styles.background
+        app.screen.add_class("-flash")
+        await pilot.pause()
+        assert app.screen.styles.background != tint

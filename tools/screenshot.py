@@ -1,0 +1,47 @@
+"""Write docs/session-100x30.svg, the README's picture of a session, on a frozen clock.
+
+Run with `.venv/bin/python tools/screenshot.py` after changing how the session screen looks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (100, 30)
+
+
+async def shoot(target: Path) -> None:
+    from app.audio import RecordingPlayer
+    from app.clock import FakeClock
+    from app.library import find
+    from app.tui.app import UnknotApp
+    from app.tui.session_screen import SessionScreen
+
+    clock = FakeClock()
+    player = RecordingPlayer(clock)
+    player.muted = True
+    app = UnknotApp(clock=clock, player=player, start=find("pre-run-five-muscles"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        clock.advance(23.4)  # into the first move, on the left side
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.sync()
+        await pilot.pause()
+        app.save_screenshot(filename=target.name, path=str(target.parent))
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["UNKNOT_HOME"] = home  # history of this run goes nowhere
+        asyncio.run(shoot(ROOT / "docs" / f"session-{SIZE[0]}x{SIZE[1]}.svg"))
+
+
+if __name__ == "__main__":
+    main()
