@@ -279,8 +279,9 @@ in_root "$root" "$venv/bin/python" -c 'import simpleaudio' || {
 checks=$SECONDS
 say "running make check on Python $(in_root "$root" "$venv/bin/python" -V 2>&1 | cut -d' ' -f2)"
 status=0
-# -rs lists every skipped test and why, so a skip that should not happen is seen.
-in_root "$root" sh -c "cd $src && PYTEST_ADDOPTS=-rs make check BIN=$venv/bin" || status=$?
+# -rfEs adds to the failures summary every skipped test and why, so a skip that should not
+# happen is seen.
+in_root "$root" sh -c "cd $src && PYTEST_ADDOPTS=-rfEs make check BIN=$venv/bin" || status=$?
 if [ "$status" = 0 ]; then
     say "passed on Python $version in ${SECONDS}s (the checks $((SECONDS - checks))s)"
 else
