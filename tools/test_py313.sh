@@ -107,7 +107,7 @@ in_root() {
         LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive)
     while IFS= read -r name; do
         env+=("$name=${!name}")
-    done < <(compgen -e | grep -E '^(PIP_[A-Z_]+|CI|https?_proxy|HTTPS?_PROXY|no_proxy|NO_PROXY)$' || true)
+    done < <(compgen -e | grep -E '^(PIP_[A-Z_]+|CI|https?_proxy|no_proxy)$' -i || true)
     chroot "$dir" /usr/bin/env -i "${env[@]}" "$@"
 }
 
@@ -117,8 +117,9 @@ host_sources() { # "uri suite component" of this machine's Debian sources, its r
     local codename
     codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-}")"
     [ -n "$codename" ] || return 0
-    apt-get indextargets --no-release-info --format '$(TARGET_OF) $(REPO_URI) $(RELEASE) $(COMPONENT)' \
-        2>/dev/null | awk -v c="$codename" -v s="$SUITE" '
+    local format='$(TARGET_OF) $(REPO_URI) $(RELEASE) $(COMPONENT)'
+    apt-get indextargets --no-release-info --format "$format" 2>/dev/null |
+        awk -v c="$codename" -v s="$SUITE" '
             $1 == "deb" && ($3 == c || index($3, c "-") == 1) {
                 print $2, s substr($3, length(c) + 1), $4
             }' | sort -u
@@ -148,7 +149,8 @@ configure_root() {
     # apt's download settings (proxies, date checks) and mirror logins, as configured here; not
     # the files that hook this machine's programs into apt.
     for file in /etc/apt/apt.conf /etc/apt/apt.conf.d/*; do
-        if [ -f "$file" ] && grep -qi '^[[:space:]]*Acquire' "$file" && ! grep -q Invoke "$file"; then
+        [ -f "$file" ] || continue
+        if grep -qi '^[[:space:]]*Acquire' "$file" && ! grep -q Invoke "$file"; then
             cp "$file" "$dir/etc/apt/apt.conf.d/host-$(basename "$file")"
         fi
     done
@@ -164,7 +166,8 @@ configure_root() {
         say "could not copy /etc/ssl/certs/ca-certificates.crt into the root"
         exit 1
     }
-    if [ -f /etc/pip.conf ]; then cp /etc/pip.conf "$dir/etc/pip.conf"; else rm -f "$dir/etc/pip.conf"; fi
+    rm -f "$dir/etc/pip.conf"
+    if [ -f /etc/pip.conf ]; then cp /etc/pip.conf "$dir/etc/pip.conf"; fi
     cp -L /etc/resolv.conf "$dir/etc/resolv.conf" 2>/dev/null || true
     cp -L /etc/hosts "$dir/etc/hosts" 2>/dev/null || true
 }
@@ -220,7 +223,8 @@ if [ ! -x "$root/usr/bin/python3" ]; then
         say "installing debootstrap with apt-get"
         { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap; } \
             >"$cache/apt-debootstrap.log" 2>&1 ||
-            cannot "debootstrap is missing and apt-get could not install it (log: $cache/apt-debootstrap.log)"
+            cannot "debootstrap is missing and apt-get could not install it" \
+                "(see $cache/apt-debootstrap.log)"
     fi
     build_root "$lines"
 fi
