@@ -1,9 +1,11 @@
 # The two commands: `make run` launches unknot, `make test` runs every check.
 # Both create or refresh .venv first (tools/setup.sh), system packages included.
+# `make check` runs the checks alone with the tools in $(BIN); `make test-py313` runs the same
+# checks on Debian 13's Python 3.13, in a root it builds once under .cache/ (tools/test_py313.sh).
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench setup sounds
+.PHONY: run test check test-py313 bench setup sounds
 
 setup:
 	@bash tools/setup.sh
@@ -11,11 +13,16 @@ setup:
 run: setup
 	@$(BIN)/unknot
 
-test: setup
+test: setup check
+
+check:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict app
 	$(BIN)/pytest -n auto
+
+test-py313:
+	@bash tools/test_py313.sh
 
 bench: setup
 	@$(BIN)/python -m pip install -q -e '.[bench]' >/tmp/unknot-bench-pip.log 2>&1 \
