@@ -19,6 +19,7 @@ check:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict app
+	$(BIN)/lint-imports
 	$(BIN)/pytest -n auto
 
 test-py313:

@@ -9,13 +9,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import __version__, paths
-from app.durations import describe, format_clock
-from app.library import Entry, Library, find, scan, validate
-from app.plan import build_plan
-from app.problems import RoutineFileError, SkippedFile
-from app.routine import Routine
-from app.words import plural
+from app import __version__
+from app.core.durations import describe, format_clock
+from app.core.plan import build_plan
+from app.core.problems import RoutineFileError, SkippedFile
+from app.core.routine import Routine
+from app.core.words import plural
+from app.data import paths
+from app.data.library import Entry, Library, find, scan, validate
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -216,7 +217,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from app.model import RoutineFile
+    from app.core.model import RoutineFile
 
     schema = RoutineFile.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -247,13 +248,11 @@ def _tell(message: str) -> None:
 
 def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
     from app.audio import bell_notice, make_player
-    from app.audio.cues import spoken_phrases
-    from app.engine import Session
-    from app.history import History
+    from app.data.settings import load_settings
+    from app.history.resume import choose_resume
+    from app.history.store import History
     from app.plain import run_plain
-    from app.recorder import Recorder
-    from app.resume import choose_resume
-    from app.settings import load_settings
+    from app.session import LiveSession
 
     def ring() -> None:
         sys.stderr.write("\a")
@@ -272,20 +271,13 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
     player.use_ring(ring)
     if player.active == "bell" and not args.mute:
         _tell(bell_notice(player.reason))
-    session = Session(
-        build_plan(entry.routine), routine_id=entry.id, routine_name=entry.routine.name
-    )
-    recorder = Recorder(history, session, entry, resume=choice.row)
-    player.prepare(spoken_phrases(session.plan))
+    live = LiveSession(entry, player=player, history=history, resume=choice.row)
+    recorder = live.recorder
     if not args.mute:
         player.wait_ready()  # the first cue is due the moment the session starts
     try:
         status = run_plain(
-            session,
-            jsonl=args.jsonl,
-            on_event=player.cue,
-            on_tick=recorder.tick,
-            start_at=choice.start,
+            live.engine, jsonl=args.jsonl, on_tick=recorder.tick, start_at=live.start_at
         )
         if recorder.final_message:
             _tell(f"History: {recorder.final_message}")
@@ -297,8 +289,8 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    from app.history import History
-    from app.history_view import history_table
+    from app.history.stats import history_table
+    from app.history.store import History
 
     history = History(paths.history_db(), notify=_tell)
     rows = history.sessions()

@@ -7,9 +7,9 @@ import json
 import platform
 import sys
 
-from app import paths
 from app.audio import make_player
 from app.audio.voice import INSTALL_HINT, Voice
+from app.data import paths
 
 FIX_SIMPLEAUDIO = (
     "apt-get install libasound2-dev && .venv/bin/pip install simpleaudio==1.0.4  "

@@ -14,12 +14,12 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from app.clock import Clock, monotonic
-from app.durations import format_clock
-from app.engine import Session
-from app.events import Event
-from app.problems import printable
-from app.words import plural
+from app.core.clock import Clock, monotonic
+from app.core.durations import format_clock
+from app.core.engine import Session
+from app.core.events import Event
+from app.core.problems import printable
+from app.core.words import plural
 
 TICK = 0.5  # while running, wake at least this often for on_tick (history checkpoints)
 

@@ -14,11 +14,11 @@ import threading
 import time
 from pathlib import Path
 
-from app.clock import FakeClock
-from app.engine import Session
-from app.model import RoutineFile
-from app.plan import build_plan
-from app.routine import Routine
+from app.core.clock import FakeClock
+from app.core.engine import Session
+from app.core.model import RoutineFile
+from app.core.plan import build_plan
+from app.core.routine import Routine
 
 ROOT = Path(__file__).resolve().parent.parent
 

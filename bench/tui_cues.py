@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 from app.audio import RecordingPlayer
-from app.events import Event
-from app.library import find
+from app.core.events import Event
+from app.data.library import find
 from app.tui.app import UnknotApp
 from app.tui.session_screen import SessionScreen
 from bench.timing import TWELVE

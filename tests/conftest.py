@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from app.clock import FakeClock
+from app.core.clock import FakeClock
 
 # Locally every run explores new examples; in CI the same examples run every time, so a red build
 # means a change broke something rather than a lucky draw.

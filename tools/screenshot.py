@@ -17,8 +17,8 @@ SIZE = (100, 30)
 
 async def shoot(target: Path) -> None:
     from app.audio import RecordingPlayer
-    from app.clock import FakeClock
-    from app.library import find
+    from app.core.clock import FakeClock
+    from app.data.library import find
     from app.tui.app import UnknotApp
     from app.tui.session_screen import SessionScreen
 

@@ -16,7 +16,7 @@ __all__ = ["BellPlayer", "CuePlayer", "RecordingPlayer", "bell_notice", "make_pl
 
 def make_player(*, voice: bool = True) -> CuePlayer:
     """simpleaudio in a child process where it can work, else the terminal bell (with why)."""
-    from app import paths
+    from app.data import paths
 
     sounds = paths.sounds_dir()
     if not any(sounds.glob("*.wav")):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.events import Event, EventKind
-from app.plan import Plan
+from app.core.events import Event, EventKind
+from app.core.plan import Plan
 
 # Every tone cue, with the file that holds it in sounds/.
 CUES = ("ready", "go", "switch", "tick", "hold", "release", "halfway", "done")

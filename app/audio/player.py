@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 
 from app.audio.cues import Cue, cue_for
-from app.events import Event
+from app.core.events import Event
 
 Notify = Callable[[str], None]
 

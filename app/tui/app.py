@@ -10,19 +10,21 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 
-from app import paths
 from app.audio import BellPlayer, CuePlayer, bell_notice, make_player
-from app.clock import Clock, monotonic
-from app.history import History, SessionRow
-from app.library import Entry, Library, scan
-from app.resume import choose_resume
-from app.settings import load_settings
+from app.core.clock import Clock, monotonic
+from app.data import paths
+from app.data.library import Entry, Library, scan
+from app.data.settings import load_settings
+from app.history.resume import choose_resume
+from app.history.store import History, SessionRow
 from app.tui.dialogs import ConfirmSwitch, ResumeDialog
 from app.tui.session_screen import SessionScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
-    from textual.screen import Screen
+
+    from app.tui.commands import RoutineChosen
+    from app.tui.picker import PickerScreen
 
 
 def _routine_commands() -> type[Provider]:
@@ -30,12 +32,6 @@ def _routine_commands() -> type[Provider]:
     from app.tui.commands import RoutineCommands
 
     return RoutineCommands
-
-
-def _picker() -> Screen[None]:
-    from app.tui.picker import PickerScreen
-
-    return PickerScreen()
 
 
 class UnknotApp(App[int]):
@@ -91,7 +87,7 @@ class UnknotApp(App[int]):
         if self.player.active == "bell" and self.player.bell_why:
             self._sound_notice(bell_notice(self.player.bell_why))
         if self._start is None:
-            self.push_screen(_picker())
+            self.push_screen(self._picker())
             self.offer_resume(None)
         elif self._resume or self._fresh:
             choice = choose_resume(
@@ -132,15 +128,49 @@ class UnknotApp(App[int]):
         """Start `entry`; while another session runs, ask first and stop that one properly."""
         running = self.running_session()
         if running is None:
-            self.push_screen(SessionScreen(entry, resume=resume))
+            self.push_screen(self._session_screen(entry, resume))
             return
 
         def answered(answer: bool | None) -> None:
             if answer and running.is_attached:
                 running.session.quit()
-                self.switch_screen(SessionScreen(entry, resume=resume))
+                self.switch_screen(self._session_screen(entry, resume))
 
         self.push_screen(ConfirmSwitch(running.where(), entry.routine.name), answered)
+
+    def _session_screen(self, entry: Entry, resume: SessionRow | None) -> SessionScreen:
+        screen = SessionScreen(
+            entry, clock=self.clock, player=self.player, history=self.history, resume=resume
+        )
+        screen.notice = self.status_message  # what was said just before, such as "Resuming ..."
+        return screen
+
+    def _picker(self) -> PickerScreen:
+        # Imported when first needed: a session started from the command line never builds it.
+        from app.tui.picker import PickerScreen
+
+        return PickerScreen(self.load_library)
+
+    # ----- what the screens ask for -----
+
+    def on_picker_screen_start_routine(self, message: PickerScreen.StartRoutine) -> None:
+        self.start_session(message.entry)
+
+    def on_routine_chosen(self, message: RoutineChosen) -> None:
+        self.start_session(message.entry)
+
+    def on_picker_screen_show_history(self) -> None:
+        from app.tui.history_screen import HistoryScreen
+
+        self.push_screen(HistoryScreen(self.history, self.weekly_goal))
+
+    def on_session_screen_finished(self, message: SessionScreen.Finished) -> None:
+        from app.tui.summary import SummaryScreen
+
+        self.switch_screen(SummaryScreen(message.entry, message.result, notice=message.notice))
+
+    def on_summary_screen_back_to_routines(self) -> None:
+        self.show_picker()
 
     def running_session(self) -> SessionScreen | None:
         """The session screen whose session has not ended yet, if there is one."""
@@ -156,7 +186,7 @@ class UnknotApp(App[int]):
         if any(isinstance(screen, PickerScreen) for screen in self.screen_stack[:-1]):
             self.pop_screen()
         else:
-            self.switch_screen(_picker())
+            self.switch_screen(self._picker())
 
     def _catch_signals(self) -> None:
         """A closed terminal (SIGHUP) or a `kill` (SIGTERM) ends the app as `q` then `y` would:
@@ -185,7 +215,7 @@ class UnknotApp(App[int]):
     def _show_notice(self, message: str) -> None:
         screen = self.screen
         if isinstance(screen, SessionScreen):
-            screen.render_status()
+            screen.show_notice(self.status_message)
         else:
             self.notify(message, timeout=8)
 

@@ -2,27 +2,39 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import FuzzySearch
+from textual.message import Message
 
-from app.library import Entry
+from app.data.library import Entry, Library
 
-if TYPE_CHECKING:
-    from app.tui.app import UnknotApp
+
+@runtime_checkable
+class HasLibrary(Protocol):
+    """An app that can list its routines (the palette asks what the app can do, not what it is)."""
+
+    def load_library(self) -> Library: ...
+
+
+@dataclass
+class RoutineChosen(Message):
+    """Start this routine, chosen in the palette (the App asks first if a session is running)."""
+
+    entry: Entry
 
 
 class RoutineCommands(Provider):
     def _entries(self) -> list[Entry]:
-        app: UnknotApp = self.app  # type: ignore[assignment]
-        return app.load_library().sorted()
+        app = self.app
+        return app.load_library().sorted() if isinstance(app, HasLibrary) else []
 
     def _start(self, entry: Entry) -> None:
-        app: UnknotApp = self.app  # type: ignore[assignment]
-        app.start_session(entry)
+        self.app.post_message(RoutineChosen(entry))
 
     async def discover(self) -> Hits:
         for entry in self._entries():

@@ -16,9 +16,9 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from app.history import SessionRow
-from app.library import Entry
-from app.resume import changed, describe_position
+from app.data.library import Entry
+from app.history.resume import changed, describe_position
+from app.history.store import SessionRow
 
 
 def key_rows(bindings: Iterable[tuple[str, Binding]]) -> list[tuple[str, str]]:

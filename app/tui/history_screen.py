@@ -12,13 +12,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from app.durations import format_clock
-from app.history import SessionRow
-from app.history_view import bar_chart, week_figures, week_start
-from app.words import plural
+from app.core.durations import format_clock
+from app.core.words import plural
+from app.history.stats import bar_chart, week_figures, week_start
+from app.history.store import SessionRow
 
 if TYPE_CHECKING:
-    from app.tui.app import UnknotApp
+    from app.history.store import History
 
 
 # Fixed widths for every column but the routine's, which takes what is left and ends in "…".
@@ -46,8 +46,10 @@ class HistoryScreen(Screen[None]):
         Binding("escape,q,H,shift+h", "app.pop_screen", "Back", id="history.back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, history: History, weekly_goal: int) -> None:
         super().__init__()
+        self.history = history
+        self.weekly_goal = weekly_goal
         self.rows: list[SessionRow] = []
         self._routine_width: int | None = None  # what the table was last filled for
 
@@ -61,11 +63,10 @@ class HistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        app: UnknotApp = self.app  # type: ignore[assignment]
-        self.rows = app.history.sessions()
+        self.rows = self.history.sessions()
         self.fill_table()
         now = datetime.now().astimezone()
-        figures = week_figures(self.rows, app.weekly_goal, now)
+        figures = week_figures(self.rows, self.weekly_goal, now)
         met = "goal met" if figures.this_week >= figures.goal else "to go"
         self.query_one("#goal", Static).update(
             Content.assemble(
@@ -76,7 +77,7 @@ class HistoryScreen(Screen[None]):
             )
         )
         since = week_start(now) - timedelta(weeks=3)
-        chart = bar_chart(app.history.area_seconds(since), width=24)
+        chart = bar_chart(self.history.area_seconds(since), width=24)
         self.query_one("#areas", Static).update(
             Content.assemble(("Minutes per area, last four weeks\n", "bold"), "\n".join(chart))
         )

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from app.durations import describe, format_clock
-from app.library import Entry, Library
-from app.plan import build_plan
+from app.core.durations import describe, format_clock
+from app.core.plan import build_plan
+from app.core.words import plural
+from app.data.library import Entry, Library
 from app.tui.dialogs import HelpScreen, help_rows
-from app.tui.history_screen import HistoryScreen
-from app.words import plural
 
 if TYPE_CHECKING:
-    from app.tui.app import UnknotApp
+    from collections.abc import Callable
 
 
 def entry_line(entry: Entry) -> Content:
@@ -88,14 +89,20 @@ class PickerScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self) -> None:
+    @dataclass
+    class StartRoutine(Message):
+        """Start this routine (the App asks first if a session is running)."""
+
+        entry: Entry
+
+    class ShowHistory(Message):
+        """Open the history screen."""
+
+    def __init__(self, load_library: Callable[[], Library]) -> None:
         super().__init__()
+        self.load_library = load_library
         self.library = Library()
         self.shown: list[Entry] = []
-
-    @property
-    def unknot(self) -> UnknotApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -123,7 +130,7 @@ class PickerScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        self.library = self.unknot.load_library()
+        self.library = self.load_library()
         broken = self.query_one("#broken", Static)
         if self.library.broken:
             lines = [line for error in self.library.broken for line in error.lines()]
@@ -181,9 +188,9 @@ class PickerScreen(Screen[None]):
         self.app.push_screen(HelpScreen(help_rows(self)))
 
     def action_history(self) -> None:
-        self.app.push_screen(HistoryScreen())
+        self.post_message(self.ShowHistory())
 
     def action_start(self) -> None:
         index = self.query_one("#routines", OptionList).highlighted
         if index is not None and self.shown:
-            self.unknot.start_session(self.shown[index])
+            self.post_message(self.StartRoutine(self.shown[index]))

@@ -6,31 +6,35 @@ timers exactly when something visible changes or the engine has something due, n
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from app.audio.cues import spoken_phrases
-from app.durations import format_clock
-from app.engine import MAX_ADDED, Session, countdown_display
-from app.history import SessionRow
-from app.library import Entry
-from app.plan import Step, build_plan
-from app.recorder import Recorder
-from app.resume import start_position
+from app.core.durations import format_clock
+from app.core.engine import MAX_ADDED, Session, countdown_display
+from app.core.plan import Step
+from app.data.library import Entry
+from app.history.recorder import Recorder
+from app.history.store import SessionRow
+from app.session import LiveSession
 from app.tui.bigclock import BigClock, BlockTitle
 from app.tui.dialogs import ConfirmQuit, HelpScreen, help_rows
 from app.tui.meter import Meter
-from app.tui.summary import SummaryScreen
 
 if TYPE_CHECKING:
-    from app.tui.app import UnknotApp
+    from app.audio import CuePlayer
+    from app.core.clock import Clock
+    from app.core.result import SessionResult
+    from app.history.store import History
 
 CONTROLS = frozenset({"pause", "resume", "next", "back", "hold", "more", "less"})
 STATE_CLASSES = ("-transition", "-work", "-switch", "-hold", "-paused")
@@ -107,18 +111,34 @@ class SessionScreen(Screen[None]):
         Binding("q", "quit", "Quit", id="session.quit", tooltip="stop the session (asks first)"),
     ]
 
-    def __init__(self, entry: Entry, resume: SessionRow | None = None) -> None:
+    @dataclass
+    class Finished(Message):
+        """The session ended: the App shows its summary (with `notice`, when there is one)."""
+
+        entry: Entry
+        result: SessionResult
+        notice: str | None
+
+    def __init__(
+        self,
+        entry: Entry,
+        *,
+        clock: Clock,
+        player: CuePlayer,
+        history: History,
+        resume: SessionRow | None = None,
+    ) -> None:
         super().__init__()
         self.entry = entry
         self.resume = resume
+        self.clock = clock
+        self.player = player
+        self.history = history
+        self.notice = ""  # the latest thing to tell the user; the status line shows it
         self.session: Session
         self.recorder: Recorder
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
-
-    @property
-    def unknot(self) -> UnknotApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         # Read from the floor: the phase and the move's name on top, the time as large as the
@@ -143,14 +163,16 @@ class SessionScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        app = self.unknot
-        self.session = Session(
-            build_plan(self.entry.routine), clock=app.clock, routine_id=self.entry.id
+        live = LiveSession(
+            self.entry,
+            clock=self.clock,
+            player=self.player,
+            history=self.history,
+            resume=self.resume,
         )
-        self.session.listen(app.player.cue)
-        self.recorder = Recorder(app.history, self.session, self.entry, resume=self.resume)
-        app.player.prepare(spoken_phrases(self.session.plan))
-        self.session.start(*start_position(self.resume))
+        self.session = live.engine
+        self.recorder = live.recorder
+        live.start()
         self.sync()
 
     def on_unmount(self) -> None:
@@ -175,7 +197,7 @@ class SessionScreen(Screen[None]):
             self._timer = None
         if self.session.state != "running":
             return
-        clock = self.unknot.clock
+        clock = self.clock
         delays = [until_display_changes(self.session.remaining())]
         hold = self.session.hold_remaining()
         if hold is not None:
@@ -192,7 +214,7 @@ class SessionScreen(Screen[None]):
         if result is not None:
             # A session whose end could not be written (a full disk, say) says so there.
             notice = self.recorder.final_message if self.recorder.final_write_failed else None
-            self.app.switch_screen(SummaryScreen(self.entry, result, notice=notice))
+            self.post_message(self.Finished(self.entry, result, notice))
 
     # ----- showing -----
 
@@ -278,9 +300,14 @@ class SessionScreen(Screen[None]):
         if self._set("next", following):
             self.query_one("#next", Static).update(Content(following))
 
+    def show_notice(self, message: str) -> None:
+        """Say something in the status line, where it covers nothing (the App calls this too)."""
+        self.notice = message
+        self.render_status()
+
     def render_status(self) -> None:
-        player = self.unknot.player
-        message = self.unknot.status_message
+        player = self.player
+        message = self.notice
         if player.muted:
             parts = ["SOUND OFF (m)"]
         elif player.active == "bell":
@@ -309,7 +336,7 @@ class SessionScreen(Screen[None]):
             events = getattr(self.session, name)()
             self.sync()
             if any(e.kind == "time_changed" and e.fields.get("capped") for e in events):
-                self.unknot.tell(f"At most {format_clock(MAX_ADDED)} can be added to one step.")
+                self.show_notice(f"At most {format_clock(MAX_ADDED)} can be added to one step.")
             if self.session.paused != was_paused:
                 self.refresh_bindings()
 
@@ -318,12 +345,12 @@ class SessionScreen(Screen[None]):
         self.action_control("resume" if self.session.paused else "pause")
 
     def action_mute(self) -> None:
-        player = self.unknot.player
+        player = self.player
         player.muted = not player.muted
         self.render_status()
 
     def action_voice(self) -> None:
-        player = self.unknot.player
+        player = self.player
         player.voice = not player.voice
         if player.voice:
             player.prepare(spoken_phrases(self.session.plan))

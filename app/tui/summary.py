@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from app.durations import format_clock
-from app.library import Entry
-from app.result import SessionResult
-
-if TYPE_CHECKING:
-    from app.tui.app import UnknotApp
+from app.core.durations import format_clock
+from app.core.result import SessionResult
+from app.data.library import Entry
 
 
 def summary_text(result: SessionResult) -> Content:
@@ -56,6 +52,8 @@ class SummaryScreen(Screen[None]):
                 yield Static(Content(self.notice), id="summary-notice")
         yield Footer()
 
+    class BackToRoutines(Message):
+        """Show the routine picker again."""
+
     def action_picker(self) -> None:
-        app: UnknotApp = self.app  # type: ignore[assignment]
-        app.show_picker()
+        self.post_message(self.BackToRoutines())

@@ -11,8 +11,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.library import load_file
-from app.problems import RoutineFileError
+from app.core.problems import RoutineFileError
+from app.data.library import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = sorted((ROOT / "routines").glob("*.toml"))

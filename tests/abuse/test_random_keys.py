@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from app.library import find
+from app.data.library import find
 from app.tui.session_screen import SessionScreen
 from tests.tui.conftest import Harness
 from tests.unit.test_engine_properties import check

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.history import History
+from app.history.store import History
 from tests.conftest import cli_env, history_json, plain_run, unknot_cmd
 
 pytestmark = pytest.mark.slow  # real subprocesses on the real clock

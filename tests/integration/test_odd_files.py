@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from app import library
-from app.library import scan
+from app.data import library
+from app.data.library import scan
 from tests.conftest import TWELVE_SECONDS, cli_env, unknot_cmd
 
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from app.audio import RecordingPlayer
-from app.clock import FakeClock
-from app.library import Entry, find
+from app.core.clock import FakeClock
+from app.data.library import Entry, find
 from app.tui.app import UnknotApp
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from textual.app import App, ComposeResult
 
-from app.library import scan
+from app.data.library import scan
 from app.tui.bigclock import NAME_SIZE, SIZES, BigClock, BlockTitle, FontSize, choose, draw
 from app.tui.font import LETTERS
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from app import paths
 from app.audio import BellPlayer
-from app.history import History
-from app.library import Entry, find
+from app.data import paths
+from app.data.library import Entry, find
+from app.history.store import History
 from app.tui.dialogs import ConfirmQuit, HelpScreen, ResumeDialog
 from app.tui.picker import PickerScreen
 from app.tui.session_screen import SessionScreen

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from app import paths
-from app.clock import FakeClock
-from app.engine import Session
-from app.history import History
-from app.library import Entry, find
-from app.plan import build_plan
-from app.recorder import Recorder
+from app.core.clock import FakeClock
+from app.core.engine import Session
+from app.core.plan import build_plan
+from app.data import paths
+from app.data.library import Entry, find
+from app.history.recorder import Recorder
+from app.history.store import History
 from app.tui.dialogs import ResumeDialog
 from app.tui.history_screen import HistoryScreen
 from app.tui.picker import PickerScreen

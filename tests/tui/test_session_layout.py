@@ -6,7 +6,7 @@ import pytest
 from textual.strip import Strip
 from textual.widget import Widget
 
-from app.library import Entry
+from app.data.library import Entry
 from app.tui.bigclock import BigClock
 from app.tui.session_screen import SessionScreen
 from tests.tui.conftest import Harness

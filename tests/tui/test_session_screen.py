@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
-from app.library import find
+from app.data.library import find
 from app.tui.bigclock import BigClock, BlockTitle
 from app.tui.dialogs import ConfirmQuit
 from app.tui.picker import PickerScreen

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from app.library import Entry, find
+from app.data.library import Entry, find
 from tests.tui.conftest import Harness
 
 SnapCompare = Callable[..., bool]

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from app.audio.cues import cue_for, spoken_phrases
-from app.clock import FakeClock
-from app.engine import Session
-from app.plan import build_plan
+from app.core.clock import FakeClock
+from app.core.engine import Session
+from app.core.plan import build_plan
 from tests.unit.test_engine import LONG
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from app.durations import format_clock, parse_duration
+from app.core.durations import format_clock, parse_duration
 
 
 @pytest.mark.parametrize(

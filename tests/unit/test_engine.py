@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.clock import FakeClock
-from app.engine import Session
-from app.events import Event
-from app.model import RoutineFile
-from app.plan import build_plan
-from app.routine import Routine
+from app.core.clock import FakeClock
+from app.core.engine import Session
+from app.core.events import Event
+from app.core.model import RoutineFile
+from app.core.plan import build_plan
+from app.core.routine import Routine
 
 
 def routine(**overrides: object) -> Routine:
@@ -348,7 +348,7 @@ def test_a_skipped_side_done_again_counts_as_done(clock: FakeClock, finish_redo:
 
 
 def test_more_adds_at_most_ten_minutes_to_a_step(clock: FakeClock) -> None:
-    from app.engine import MAX_ADDED
+    from app.core.engine import MAX_ADDED
     from app.plain import describe
 
     assert MAX_ADDED == 600

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.clock import FakeClock
-from app.engine import Session
-from app.plan import build_plan
+from app.core.clock import FakeClock
+from app.core.engine import Session
+from app.core.plan import build_plan
 from tests.unit.test_engine import LONG, routine
 
 ACTIONS = ["toggle_pause", "next", "back", "more", "less", "hold", "update"]

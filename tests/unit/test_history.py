@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from app.clock import FakeClock
-from app.engine import Session
-from app.history import History, SessionRow
-from app.history_schema import SCHEMA_VERSION
-from app.history_view import bar_chart, week_figures
-from app.library import Entry, find
-from app.plan import build_plan
-from app.recorder import Recorder
-from app.resume import choose_resume
+from app.core.clock import FakeClock
+from app.core.engine import Session
+from app.core.plan import build_plan
+from app.data.library import Entry, find
+from app.history.recorder import Recorder
+from app.history.resume import choose_resume
+from app.history.schema import SCHEMA_VERSION
+from app.history.stats import bar_chart, week_figures
+from app.history.store import History, SessionRow
 from tests.conftest import ROOT
 
 
@@ -76,11 +76,11 @@ def test_a_session_ended_with_q(tmp_path: Path, entry: Entry, clock: FakeClock) 
 KILLED = textwrap.dedent(
     """
     import os, signal, sys, time
-    from app.engine import Session
-    from app.history import History
-    from app.library import find
-    from app.plan import build_plan
-    from app.recorder import Recorder
+    from app.core.engine import Session
+    from app.history.store import History
+    from app.data.library import find
+    from app.core.plan import build_plan
+    from app.history.recorder import Recorder
     entry = find(sys.argv[1])
     history = History(__import__("pathlib").Path(sys.argv[2]))
     session = Session(build_plan(entry.routine), routine_id=entry.id)

@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from app import paths
-from app.library import find, scan
-from app.plan import build_plan
-from app.problems import RoutineFileError
+from app.core.plan import build_plan
+from app.core.problems import RoutineFileError
+from app.data import paths
+from app.data.library import find, scan
 
 ARTICLES = {
     "Five muscles you should release before you run (Subiaco Physiotherapy)",

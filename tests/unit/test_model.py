@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from app.library import load_file
-from app.problems import RoutineFileError
+from app.core.problems import RoutineFileError
+from app.data.library import load_file
 
 GOOD = """\
 name = "Test"

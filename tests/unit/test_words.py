@@ -1,4 +1,4 @@
-from app.words import noun, plural
+from app.core.words import noun, plural
 
 
 def test_plural() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from app.durations import format_clock
-from app.routine import Move, Routine, Side
+from app.core.durations import format_clock
+from app.core.routine import Move, Routine, Side
 
 StepKind = Literal["transition", "work", "switch"]
 

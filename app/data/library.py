@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app import checked, paths
-from app.problems import Problem, RoutineFileError, SkippedFile, from_validation
-from app.routine import Routine
+from app.core.problems import Problem, RoutineFileError, SkippedFile, from_validation
+from app.core.routine import Routine
+from app.data import checked, paths
 
 MAX_FILE_BYTES = 1024 * 1024
 SUFFIX = ".toml"
@@ -132,7 +132,7 @@ def _check(file: str, raw: bytes) -> Routine:
 
     from pydantic import ValidationError
 
-    from app.model import RoutineFile
+    from app.core.model import RoutineFile
 
     try:
         text = raw.decode("utf-8")

@@ -12,10 +12,10 @@ import math
 from collections.abc import Callable
 from typing import Literal
 
-from app.clock import Clock, monotonic
-from app.events import Event, EventKind
-from app.plan import Plan, Step
-from app.result import SessionResult, Status, StepOutcome
+from app.core.clock import Clock, monotonic
+from app.core.events import Event, EventKind
+from app.core.plan import Plan, Step
+from app.core.result import SessionResult, Status, StepOutcome
 
 Listener = Callable[[Event], None]
 State = Literal["ready", "running", "paused", "finished"]

@@ -15,15 +15,16 @@ import json
 import os
 from pathlib import Path
 
-from app import __version__, paths
-from app.routine import Routine
+from app import __version__
+from app.core.routine import Routine
+from app.data import paths
 
 # The modules whose code decides what a file means: a change to any of them is a new key.
 _CHECKERS = ("model.py", "routine.py", "durations.py")
 
 
 def _checker_digest() -> bytes:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1] / "core"
     digest = hashlib.sha256(__version__.encode())
     for name in _CHECKERS:
         with contextlib.suppress(OSError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from app.plan import Step
+from app.core.plan import Step
 
 Status = Literal["completed", "quit", "interrupted", "abandoned"]
 

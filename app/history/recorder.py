@@ -3,10 +3,10 @@ checkpoint at least once a second, at every pause and on quit, so nothing is los
 
 from __future__ import annotations
 
-from app.engine import Session
-from app.events import Event
-from app.history import History, SessionRow
-from app.library import Entry
+from app.core.engine import Session
+from app.core.events import Event
+from app.data.library import Entry
+from app.history.store import History, SessionRow
 
 CHECKPOINT_EVERY = 0.5  # seconds; well inside the one second a resume may be off by
 _FORCE = {"paused", "resumed", "skipped", "time_changed", "hold_started", "hold_ended"}

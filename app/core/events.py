@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from app.plan import Step
+from app.core.plan import Step
 
 EventKind = Literal[
     "session_started",

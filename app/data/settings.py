@@ -8,7 +8,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import paths
+from app.data import paths
 
 DEFAULT_WEEKLY_GOAL = 2  # sessions a week: the articles' maintenance advice is once or twice
 

@@ -15,9 +15,9 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from app import routine
-from app.durations import check_range, describe, parse_duration
-from app.routine import Purpose, Sides, Tool
+from app.core import routine
+from app.core.durations import check_range, describe, parse_duration
+from app.core.routine import Purpose, Sides, Tool
 
 # C0 controls (ESC among them), DEL and C1 controls. Tab and newline are allowed where text wraps.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -21,9 +21,9 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.history_lock import SessionLock, is_held, lock_path, stale
-from app.history_schema import MIGRATIONS, SCHEMA_VERSION
-from app.result import StepOutcome
+from app.core.result import StepOutcome
+from app.history.lock import SessionLock, is_held, lock_path, stale
+from app.history.schema import MIGRATIONS, SCHEMA_VERSION
 
 RUNNING = "running"
 Notify = Callable[[str], None]

@@ -1,8 +1,8 @@
 """Routines as the rest of unknot sees them: plain, frozen, already checked.
 
 A routine file is read and checked once, by the Pydantic models of the file format
-(`app.model`), which then hand over these. They cost nothing to import, so a routine whose
-checked form is cached (see `app.library`) reaches the screen without loading Pydantic at all.
+(`app.core.model`), which then hand over these. They cost nothing to import, so a routine whose
+checked form is cached (see `app.data.library`) reaches the screen without loading Pydantic at all.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.history import History, SessionRow
-from app.library import Entry
-from app.plan import build_plan
+from app.core.plan import build_plan
+from app.data.library import Entry
+from app.history.store import History, SessionRow
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "unknot"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # app/, the package
 
 
 def _data_dir(name: str) -> Path:

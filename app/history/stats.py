@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from app.durations import format_clock
-from app.history import SessionRow
+from app.core.durations import format_clock
+from app.history.store import SessionRow
 
 
 def _local(row: SessionRow) -> str:

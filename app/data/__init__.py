@@ -1,0 +1,1 @@
+"""Where files live, the settings, and finding, loading and checking routine files."""
