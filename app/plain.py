@@ -17,8 +17,22 @@ from typing import TextIO
 from app.core.clock import Clock, monotonic
 from app.core.durations import format_clock
 from app.core.engine import Session
-from app.core.events import Event
+from app.core.events import (
+    Countdown,
+    Event,
+    Halfway,
+    HoldEnded,
+    HoldStarted,
+    Paused,
+    Resumed,
+    SessionFinished,
+    SessionStarted,
+    Skipped,
+    StepStarted,
+    TimeChanged,
+)
 from app.core.problems import printable
+from app.core.result import SessionResult
 from app.core.words import plural
 
 TICK = 0.5  # while running, wake at least this often for on_tick (history checkpoints)
@@ -56,55 +70,51 @@ def _tool(name: str) -> str:
 
 def describe(event: Event) -> str:
     """One readable line for an event (without the time stamp)."""
-    f = event.fields
     step = event.step
-    if event.kind == "session_started":
-        steps = plural(int(str(f["steps"])), "step")
-        return f"Starting {f.get('name') or f['routine']}: {steps}"
-    if event.kind == "step_started" and step is not None:
-        length = format_clock(float(f.get("remaining", step.seconds)))  # type: ignore[arg-type]
-        tool = "" if step.move.tool == "none" else f" - {_tool(step.move.tool)}"
-        prefix = "Resuming: " if f.get("resumed") else ""
-        if step.kind == "transition":
-            return f"{prefix}Get ready: {step.move.name} - {length}{tool}"
-        if step.kind == "switch":
-            return f"{prefix}Switch sides - {length}"
-        return f"{prefix}{step.label()} - {length}{tool}"
-    if event.kind == "countdown":
-        return str(f["n"])
-    if event.kind == "halfway":
-        return "Halfway"
-    if event.kind == "hold_started":
-        return f"Hold on the hot spot - {format_clock(float(f['seconds']))}"  # type: ignore[arg-type]
-    if event.kind == "hold_ended":
-        return "Release"
-    if event.kind == "paused":
-        return f"Paused - {format_clock(float(f['remaining']))} left in this step"  # type: ignore[arg-type]
-    if event.kind == "resumed":
-        return "Resumed"
-    if event.kind == "skipped":
-        return "Skipped"
-    if event.kind == "time_changed":
-        delta = float(f["delta"])  # type: ignore[arg-type]
-        left = format_clock(float(f["remaining"]))  # type: ignore[arg-type]
-        line = f"{'+' if delta >= 0 else '-'}{abs(delta):.0f} s - {left} left"
-        if f.get("capped"):
-            limit = format_clock(float(f["limit"]))  # type: ignore[arg-type]
-            line += f" (at most {limit} can be added to a step)"
-        return line
-    if event.kind == "session_finished":
-        return _finished_line(f)
+    match event:
+        case SessionStarted():
+            return f"Starting {event.name or event.routine}: {plural(event.steps, 'step')}"
+        case StepStarted():
+            length = format_clock(event.remaining if event.remaining is not None else step.seconds)
+            tool = "" if step.move.tool == "none" else f" - {_tool(step.move.tool)}"
+            prefix = "Resuming: " if event.resumed else ""
+            if step.kind == "transition":
+                return f"{prefix}Get ready: {step.move.name} - {length}{tool}"
+            if step.kind == "switch":
+                return f"{prefix}Switch sides - {length}"
+            return f"{prefix}{step.label()} - {length}{tool}"
+        case Countdown():
+            return str(event.n)
+        case Halfway():
+            return "Halfway"
+        case HoldStarted():
+            return f"Hold on the hot spot - {format_clock(event.seconds)}"
+        case HoldEnded():
+            return "Release"
+        case Paused():
+            return f"Paused - {format_clock(event.remaining)} left in this step"
+        case Resumed():
+            return "Resumed"
+        case Skipped():
+            return "Skipped"
+        case TimeChanged():
+            sign = "+" if event.delta >= 0 else "-"
+            line = f"{sign}{abs(event.delta):.0f} s - {format_clock(event.remaining)} left"
+            if event.capped and event.limit is not None:
+                line += f" (at most {format_clock(event.limit)} can be added to a step)"
+            return line
+        case SessionFinished():
+            return _finished_line(event.result)
     return event.kind
 
 
-def _finished_line(fields: object) -> str:
-    data = fields["result"]  # type: ignore[index]
-    status = "Session complete" if data["status"] == "completed" else "Session ended"
-    total = int(data["moves_total"])
+def _finished_line(result: SessionResult) -> str:
+    status = "Session complete" if result.status == "completed" else "Session ended"
     return (
-        f"{status}: {data['moves_done']} of {plural(total, 'move')} done, "
-        f"{data['moves_skipped']} skipped, {plural(int(data['holds']), 'hold')}, "
-        f"{format_clock(data['elapsed_seconds'])} (planned {format_clock(data['planned_seconds'])})"
+        f"{status}: {result.moves_done} of {plural(result.moves_total, 'move')} done, "
+        f"{result.moves_skipped} skipped, {plural(result.holds, 'hold')}, "
+        f"{format_clock(result.elapsed_seconds)} "
+        f"(planned {format_clock(result.planned_seconds)})"
     )
 
 

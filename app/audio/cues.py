@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.events import Event, EventKind
-from app.core.plan import Plan
+from app.core.events import (
+    Countdown,
+    Event,
+    Halfway,
+    HoldEnded,
+    HoldStarted,
+    SessionFinished,
+    StepStarted,
+)
+from app.core.plan import Plan, Step
 
 # Every tone cue, with the file that holds it in sounds/.
 CUES = ("ready", "go", "switch", "tick", "hold", "release", "halfway", "done")
@@ -17,40 +25,46 @@ class Cue:
     words: str | None = None
 
 
+def _step_cue(step: Step) -> Cue:
+    """The cue as a step begins: get ready (and what comes), switch sides, or go."""
+    if step.kind == "transition":
+        side = ", left side" if step.move.sides == "each" else ""
+        return Cue("ready", f"Next: {step.move.name}{side}")
+    if step.kind == "switch":
+        return Cue("switch", "Switch sides")
+    return Cue("go")
+
+
+_HALFWAY = Cue("halfway", "Halfway")
+_HOLD = Cue("hold", "Hold")
+_RELEASE = Cue("release", "Release")
+_DONE = Cue("done", "Session complete")
+
+
 def cue_for(event: Event) -> Cue | None:
     """The cue an event calls for, or None for a silent event."""
-    step = event.step
-    kind = event.kind
-    if kind == "step_started" and step is not None:
-        if step.kind == "transition":
-            return Cue(
-                "ready",
-                f"Next: {step.move.name}" + (", left side" if step.move.sides == "each" else ""),
-            )
-        if step.kind == "switch":
-            return Cue("switch", "Switch sides")
-        return Cue("go")
-    if kind == "countdown":
-        return Cue("tick")
-    if kind == "halfway":
-        return Cue("halfway", "Halfway")
-    if kind == "hold_started":
-        return Cue("hold", "Hold")
-    if kind == "hold_ended":
-        return Cue("release", "Release")
-    if kind == "session_finished" and event.fields.get("status") == "completed":
-        return Cue("done", "Session complete")
+    match event:
+        case StepStarted():
+            return _step_cue(event.step)
+        case Countdown():
+            return Cue("tick")
+        case Halfway():
+            return _HALFWAY
+        case HoldStarted():
+            return _HOLD
+        case HoldEnded():
+            return _RELEASE
+        case SessionFinished() if event.status == "completed":
+            return _DONE
     return None
 
 
 def spoken_phrases(plan: Plan) -> list[str]:
     """Every phrase a session of this plan may speak, so voice can be rendered ahead of time."""
-    kinds: tuple[EventKind, ...] = ("step_started", "hold_started", "hold_ended", "halfway")
-    phrases = [
-        cue.words
-        for step in plan.steps
-        for kind in kinds
-        if (cue := cue_for(Event(kind, 0.0, {}, step))) is not None and cue.words
-    ]
-    phrases.append("Session complete")
-    return list(dict.fromkeys(phrases))
+    phrases: list[str | None] = []
+    for step in plan.steps:
+        phrases.append(_step_cue(step).words)
+        if step.kind == "work":
+            phrases += [_HOLD.words, _RELEASE.words, _HALFWAY.words]
+    phrases.append(_DONE.words)
+    return list(dict.fromkeys(p for p in phrases if p))

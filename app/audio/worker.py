@@ -98,7 +98,7 @@ def main(argv: list[str]) -> int:
         reply("error usage: python -m app.audio.worker SOUNDS_DIR")
         return 2
     try:
-        import simpleaudio  # type: ignore[import-untyped]
+        import simpleaudio
     except Exception as exc:
         reply(f"error simpleaudio cannot be imported: {exc}")
         return 3

@@ -13,7 +13,20 @@ from collections.abc import Callable
 from typing import Literal
 
 from app.core.clock import Clock, monotonic
-from app.core.events import Event, EventKind
+from app.core.events import (
+    Countdown,
+    Event,
+    Halfway,
+    HoldEnded,
+    HoldStarted,
+    Paused,
+    Resumed,
+    SessionFinished,
+    SessionStarted,
+    Skipped,
+    StepStarted,
+    TimeChanged,
+)
 from app.core.plan import Plan, Step
 from app.core.result import SessionResult, Status, StepOutcome
 
@@ -144,11 +157,13 @@ class Session:
         events: list[Event] = []
         self._emit(
             events,
-            "session_started",
-            0.0,
-            routine=self.routine_id,
-            name=self.routine_name,
-            steps=len(self.plan.steps),
+            SessionStarted(
+                t=0.0,
+                step=self.step,
+                routine=self.routine_id,
+                name=self.routine_name,
+                steps=len(self.plan.steps),
+            ),
         )
         step = self.plan.steps[index]
         left = step.seconds if remaining is None else min(max(remaining, 0.0), step.seconds)
@@ -188,11 +203,11 @@ class Session:
             self._end_hold(events, due, early=False)
         elif what == _HALFWAY:
             self._halfway_due = None
-            self._emit(events, "halfway", due, index=self.index)
+            self._emit(events, Halfway(t=self._at(due), step=self.step, index=self.index))
         elif what == _COUNTDOWN:
             n = self._countdown_next
             self._countdown_next = n - 1
-            self._emit(events, "countdown", due, index=self.index, n=n)
+            self._emit(events, Countdown(t=self._at(due), step=self.step, index=self.index, n=n))
         else:
             outcome = self.outcomes[self.index]
             outcome.finished = True
@@ -209,7 +224,10 @@ class Session:
         if self.state == "running":
             self._paused_at = self.clock()
             self.state = "paused"
-            self._emit(events, "paused", self.active(), index=self.index, remaining=self._left())
+            now = self._at(self.active())
+            self._emit(
+                events, Paused(t=now, step=self.step, index=self.index, remaining=self._left())
+            )
         return events
 
     def resume(self) -> list[Event]:
@@ -217,7 +235,10 @@ class Session:
         if self.state == "paused":
             self._paused_total += self.clock() - self._paused_at
             self.state = "running"
-            self._emit(events, "resumed", self.active(), index=self.index, remaining=self._left())
+            now = self._at(self.active())
+            self._emit(
+                events, Resumed(t=now, step=self.step, index=self.index, remaining=self._left())
+            )
         return events
 
     def next(self) -> list[Event]:
@@ -231,7 +252,10 @@ class Session:
         left = self._deadline - now
         self.skipped_seconds += left
         self.outcomes[self.index].skipped = True
-        self._emit(events, "skipped", now, index=self.index, remaining=round(left, 3))
+        self._emit(
+            events,
+            Skipped(t=self._at(now), step=self.step, index=self.index, remaining=round(left, 3)),
+        )
         self._advance(events, now)
         return events
 
@@ -274,15 +298,17 @@ class Session:
         change = deadline - self._deadline
         self._added += change
         self._move_deadline(deadline, now)
-        extra: dict[str, object] = {"capped": True, "limit": MAX_ADDED} if capped else {}
         self._emit(
             events,
-            "time_changed",
-            now,
-            index=self.index,
-            delta=round(change, 3),
-            remaining=self._left(),
-            **extra,
+            TimeChanged(
+                t=self._at(now),
+                step=self.step,
+                index=self.index,
+                delta=round(change, 3),
+                remaining=self._left(),
+                capped=True if capped else None,
+                limit=MAX_ADDED if capped else None,
+            ),
         )
         if self.state == "running":
             events.extend(self.update())
@@ -311,7 +337,10 @@ class Session:
         if self._hold_end > self._deadline:
             self._move_deadline(self._hold_end, now)
         self._hold_extension = self._deadline - before
-        self._emit(events, "hold_started", now, index=self.index, seconds=seconds)
+        self._emit(
+            events,
+            HoldStarted(t=self._at(now), step=self.step, index=self.index, seconds=seconds),
+        )
         return events
 
     def quit(self) -> list[Event]:
@@ -329,12 +358,13 @@ class Session:
     def _left(self) -> float:
         return round(max(0.0, self._deadline - self.active()), 3)
 
-    def _emit(
-        self, events: list[Event], name: EventKind, active: float, /, **fields: object
-    ) -> None:
-        # While paused nothing falls due, so an event then happens now, the pause included.
+    def _at(self, active: float) -> float:
+        """An event's `t` for a moment of active time: pauses so far included. While paused
+        nothing falls due, so an event then happens now, the pause included."""
         paused = self.paused_seconds if self.state == "paused" else self._paused_total
-        event = Event(name, active + paused, fields, self.plan.steps[self.index])
+        return active + paused
+
+    def _emit(self, events: list[Event], event: Event) -> None:
         events.append(event)
         for listener in self._listeners:
             listener(event)
@@ -357,7 +387,7 @@ class Session:
             self._move_deadline(max(self._deadline - self._hold_extension, at), at)
         self._hold_end = None
         self._hold_extension = 0.0
-        self._emit(events, "hold_ended", at, index=self.index, early=early)
+        self._emit(events, HoldEnded(t=self._at(at), step=self.step, index=self.index, early=early))
 
     def _leave(self, at: float) -> None:
         self.outcomes[self.index].actual += at - self._visit
@@ -389,18 +419,20 @@ class Session:
         wants_halfway = step.kind == "work" and step.seconds >= HALFWAY_MIN and halfway > at
         self._halfway_due = halfway if wants_halfway else None
         self._arm_countdown(at)
-        fields: dict[str, object] = {
-            "index": index,
-            "kind": step.kind,
-            "move": step.move.name,
-            "side": step.side,
-            "seconds": step.seconds,
-        }
-        if remaining < step.seconds:
-            fields["remaining"] = round(remaining, 3)
-        if resumed:
-            fields["resumed"] = True
-        self._emit(events, "step_started", at, **fields)
+        self._emit(
+            events,
+            StepStarted(
+                t=self._at(at),
+                step=step,
+                index=index,
+                step_kind=step.kind,
+                move=step.move.name,
+                side=step.side,
+                seconds=step.seconds,
+                remaining=round(remaining, 3) if remaining < step.seconds else None,
+                resumed=True if resumed else None,
+            ),
+        )
 
     def _finish(self, events: list[Event], at: float, status: Status) -> None:
         if self.state == "paused":
@@ -417,7 +449,10 @@ class Session:
             skipped_seconds=self.skipped_seconds,
             steps=self.outcomes,
         )
-        self._emit(events, "session_finished", at, status=status, result=self.result.to_json())
+        self._emit(
+            events,
+            SessionFinished(t=self._at(at), step=self.step, status=status, result=self.result),
+        )
 
 
 def countdown_display(seconds: float) -> int:

@@ -1,12 +1,18 @@
-"""What a session reports as it runs. Front ends, cues and history all read these."""
+"""What a session reports as it runs: one small frozen dataclass per kind of event.
+
+Front ends, cues and history read the attributes; `to_json()` is the object `--jsonl` prints:
+`t`, `event` and the event's own fields. `t` is when it happened (or was due): seconds since
+the session started, pauses included. `step` is the step the session was in.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, fields
+from typing import ClassVar, Literal
 
-from app.core.plan import Step
+from app.core.plan import Step, StepKind
+from app.core.result import SessionResult, Status
+from app.core.routine import Side
 
 EventKind = Literal[
     "session_started",
@@ -23,14 +29,122 @@ EventKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class Event:
-    """`t` is when it happened (or was due): seconds since the session started, pauses included."""
+_OPTIONAL = {"omit_none": True}  # left out of JSON lines while it is None
 
-    kind: EventKind
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    kind: ClassVar[EventKind]
     t: float
-    fields: Mapping[str, object] = field(default_factory=dict)
-    step: Step | None = None
+    step: Step
+
+    @property
+    def fields(self) -> dict[str, object]:
+        """The event's own fields, named as in JSON lines."""
+        out: dict[str, object] = {}
+        for item in fields(self):
+            if item.name in ("t", "step"):
+                continue
+            value = getattr(self, item.name)
+            if value is None and item.metadata.get("omit_none"):
+                continue
+            if isinstance(value, SessionResult):
+                value = value.to_json()
+            out[item.metadata.get("json", item.name)] = value
+        return out
 
     def to_json(self) -> dict[str, object]:
         return {"t": round(self.t, 3), "event": self.kind, **self.fields}
+
+
+@dataclass(frozen=True, kw_only=True)
+class SessionStarted(Event):
+    kind: ClassVar[EventKind] = "session_started"
+    routine: str
+    name: str
+    steps: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class StepStarted(Event):
+    kind: ClassVar[EventKind] = "step_started"
+    index: int
+    step_kind: StepKind = field(metadata={"json": "kind"})  # JSON lines call it "kind"
+    move: str
+    side: Side | None
+    seconds: float
+    remaining: float | None = field(
+        default=None, metadata=_OPTIONAL
+    )  # set when the step starts part-way through
+    resumed: bool | None = field(
+        default=None, metadata=_OPTIONAL
+    )  # True in a resumed session's first step
+
+
+@dataclass(frozen=True, kw_only=True)
+class Countdown(Event):
+    kind: ClassVar[EventKind] = "countdown"
+    index: int
+    n: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Halfway(Event):
+    kind: ClassVar[EventKind] = "halfway"
+    index: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class HoldStarted(Event):
+    kind: ClassVar[EventKind] = "hold_started"
+    index: int
+    seconds: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class HoldEnded(Event):
+    kind: ClassVar[EventKind] = "hold_ended"
+    index: int
+    early: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class Paused(Event):
+    kind: ClassVar[EventKind] = "paused"
+    index: int
+    remaining: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Resumed(Event):
+    kind: ClassVar[EventKind] = "resumed"
+    index: int
+    remaining: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Skipped(Event):
+    kind: ClassVar[EventKind] = "skipped"
+    index: int
+    remaining: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class TimeChanged(Event):
+    kind: ClassVar[EventKind] = "time_changed"
+    index: int
+    delta: float
+    remaining: float
+    capped: bool | None = field(
+        default=None, metadata=_OPTIONAL
+    )  # True when the cap on added time was reached
+    limit: float | None = field(
+        default=None, metadata=_OPTIONAL
+    )  # that cap, in seconds, when it was reached
+
+
+@dataclass(frozen=True, kw_only=True)
+class SessionFinished(Event):
+    kind: ClassVar[EventKind] = "session_finished"
+    status: Status
+    result: SessionResult

@@ -4,7 +4,7 @@ checkpoint at least once a second, at every pause and on quit, so nothing is los
 from __future__ import annotations
 
 from app.core.engine import Session
-from app.core.events import Event
+from app.core.events import Event, SessionFinished, StepStarted
 from app.data.library import Entry
 from app.history.store import History, SessionRow
 
@@ -58,12 +58,12 @@ class Recorder:
     def _on_event(self, event: Event) -> None:
         if self.session_id is None:
             return
-        if event.kind == "step_started":
+        if isinstance(event, StepStarted):
             if self._current is not None:
                 self._save_step(self._current)
-            self._current = int(event.fields["index"])  # type: ignore[call-overload]
+            self._current = event.index
             self.checkpoint(force=True)
-        elif event.kind == "session_finished":
+        elif isinstance(event, SessionFinished):
             if self._current is not None:
                 self._save_step(self._current)
             result = self.session.result

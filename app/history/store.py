@@ -409,7 +409,9 @@ class History:
         if self.db is None:
             return False
         try:
-            steps = [tuple(step) for step in record.get("steps", [])]  # type: ignore[attr-defined]
+            listed = record.get("steps", [])
+            rows = listed if isinstance(listed, list) else []
+            steps = [tuple(step) for step in rows if isinstance(step, list)]
             with _transaction(self.db):
                 for step in steps:
                     if len(step) == 13 and step[0] == session_id:

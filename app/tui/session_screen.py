@@ -21,6 +21,7 @@ from textual.widgets import Footer, Static
 from app.audio.cues import spoken_phrases
 from app.core.durations import format_clock
 from app.core.engine import MAX_ADDED, Session, countdown_display
+from app.core.events import TimeChanged
 from app.core.plan import Step
 from app.data.library import Entry
 from app.history.recorder import Recorder
@@ -335,7 +336,7 @@ class SessionScreen(Screen[None]):
             was_paused = self.session.paused
             events = getattr(self.session, name)()
             self.sync()
-            if any(e.kind == "time_changed" and e.fields.get("capped") for e in events):
+            if any(isinstance(e, TimeChanged) and e.capped for e in events):
                 self.show_notice(f"At most {format_clock(MAX_ADDED)} can be added to one step.")
             if self.session.paused != was_paused:
                 self.refresh_bindings()
