@@ -15,7 +15,8 @@ from app.core.plan import build_plan
 from app.data.library import Entry
 from app.history.recorder import Recorder
 from app.history.resume import start_position
-from app.history.store import History, SessionRow
+from app.history.rows import SessionRow
+from app.history.store import History
 
 
 class LiveSession:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from app.core.plan import Step
 
-Status = Literal["completed", "quit", "interrupted", "abandoned"]
+Status = Literal["completed", "stopped", "interrupted", "abandoned"]
 
 
 @dataclass

@@ -48,15 +48,9 @@ def _not_regular(mode: int) -> str | None:
     """Why a file of this mode is not read as a routine, or None for a regular file."""
     if stat.S_ISREG(mode):
         return None
-    kinds = (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
+    return (
+        f"is {paths.file_kind(mode)}, not a regular file; only regular files are read as routines"
     )
-    kind = next((name for test, name in kinds if test(mode)), "not a regular file")
-    return f"is {kind}, not a regular file; only regular files are read as routines"
 
 
 def _read(path: Path) -> bytes:

@@ -4,6 +4,7 @@ platform's user folders."""
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import platformdirs
@@ -71,3 +72,37 @@ def user_routines() -> Path:
 
 def history_db() -> Path:
     return user_data() / "history.sqlite3"
+
+
+def file_kind(mode: int) -> str:
+    """What a file of this mode is, in words: "a folder", "a named pipe (FIFO)", ..."""
+    kinds = (
+        (stat.S_ISREG, "a regular file"),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why `path` is no regular file to read and write (a folder, a device, a dangling link ...),
+    or None when it is one or does not exist yet."""
+    try:
+        link = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    target = ""
+    if stat.S_ISLNK(link.st_mode):
+        target = f"a symlink to {os.readlink(path)}, "
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            return f"{path} is {target}which does not exist"
+    else:
+        mode = link.st_mode
+    if stat.S_ISREG(mode):
+        return None
+    return f"{path} is {target}{file_kind(mode)}, not a regular file"

@@ -6,7 +6,8 @@ from __future__ import annotations
 from app.core.engine import Session
 from app.core.events import Event, SessionFinished, StepStarted
 from app.data.library import Entry
-from app.history.store import History, SessionRow
+from app.history.rows import SessionRow
+from app.history.store import History
 
 CHECKPOINT_EVERY = 0.5  # seconds; well inside the one second a resume may be off by
 _FORCE = {"paused", "resumed", "skipped", "time_changed", "hold_started", "hold_ended"}
@@ -26,7 +27,7 @@ class Recorder:
         self.entry = entry
         self._last = float("-inf")
         self._current: int | None = None
-        self._base_elapsed = resume.elapsed_seconds if resume else 0.0
+        self._base_elapsed = resume.wall_seconds if resume else 0.0
         self._base_paused = resume.paused_seconds if resume else 0.0
         # Whether the session's last write to history failed, and what to tell the user then.
         self.final_write_failed = False

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from app.core.plan import build_plan
 from app.data.library import Entry
-from app.history.store import History, SessionRow
+from app.history.rows import SessionRow
+from app.history.store import History
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ A database is at version N when `PRAGMA user_version` is N. Never edit a release
 the next number, and bump SCHEMA_VERSION.
 """
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each entry takes the schema from the version before it to its own number.
 MIGRATIONS: dict[int, str] = {
@@ -44,5 +44,9 @@ MIGRATIONS: dict[int, str] = {
         finished INTEGER NOT NULL,
         PRIMARY KEY (session_id, idx)
     );
+    """,
+    # A session ended by the user is "stopped", as the player says, no longer "quit".
+    2: """
+    UPDATE sessions SET status = 'stopped' WHERE status = 'quit';
     """,
 }

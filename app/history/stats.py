@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.core.durations import format_clock
-from app.history.store import SessionRow
+from app.history.rows import SessionRow
 
 
 def _local(row: SessionRow) -> str:

@@ -7,80 +7,35 @@ SQLite returns. A database that cannot be opened is renamed aside (never deleted
 a new one started. If the user folder cannot be written at all, history is switched off and the
 session still runs; either way the user is told once.
 
-Whether a session marked running is still running is told by its lock (see history_lock).
+Whether a session marked running is still running is told by its lock (see app.history.lock).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass, fields
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
 from app.core.result import StepOutcome
+from app.data.paths import not_a_file
 from app.history.lock import SessionLock, is_held, lock_path, stale
+from app.history.rows import LIST_SESSIONS, ROW_FIELDS, SessionRow
 from app.history.schema import MIGRATIONS, SCHEMA_VERSION
+from app.history.sql import FINISH, INSERT_STEP, reason, transaction
 
 RUNNING = "running"
 Notify = Callable[[str], None]
 
 
-@dataclass(frozen=True)
-class SessionRow:
-    id: int
-    routine_id: str
-    routine_name: str
-    routine_digest: str
-    started_at: str
-    ended_at: str | None
-    status: str
-    moves_total: int
-    planned_seconds: float
-    elapsed_seconds: float
-    paused_seconds: float
-    step_index: int
-    step_remaining: float | None
-    moves_done: int
-    moves_skipped: int
-    holds: int
-
-    @property
-    def active_seconds(self) -> float:
-        return max(0.0, self.elapsed_seconds - self.paused_seconds)
-
-    @property
-    def started(self) -> datetime:
-        return datetime.fromisoformat(self.started_at)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "started_at": self.started_at,
-            "ended_at": self.ended_at,
-            "routine": self.routine_id,
-            "routine_name": self.routine_name,
-            "status": self.status,
-            "time_spent_seconds": round(self.active_seconds, 3),
-            "elapsed_seconds": round(self.elapsed_seconds, 3),
-            "planned_seconds": self.planned_seconds,
-            "moves_total": self.moves_total,
-            "moves_done": self.moves_done,
-            "moves_skipped": self.moves_skipped,
-            "holds": self.holds,
-            "step_index": self.step_index,
-            "step_remaining": self.step_remaining,
-        }
-
-
-_ROW_FIELDS = tuple(f.name for f in fields(SessionRow))
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class _Refused(Exception):
+    """The history path is something history must not be written to."""
 
 
 class History:
@@ -104,7 +59,7 @@ class History:
             self._off(f"history is off: {exc}")
         except (sqlite3.Error, OSError) as exc:
             self._off(
-                f"history is off: cannot write {self.path} ({_reason(exc)}); "
+                f"history is off: cannot write {self.path} ({reason(exc)}); "
                 "this session will not be saved"
             )
         if self.db is not None:
@@ -126,26 +81,10 @@ class History:
     def _check_path(self) -> None:
         """Refuse a path that is not a regular file (or a link to one): SQLite would write its
         journal beside the target, /dev/null-journal for a link to /dev/null."""
-        try:
-            link = os.lstat(self.path)
-        except FileNotFoundError:
-            return
-        target = ""
-        if stat.S_ISLNK(link.st_mode):
-            target = f"a symlink to {os.readlink(self.path)}, "
-            try:
-                mode = os.stat(self.path).st_mode
-            except FileNotFoundError:
-                raise _Refused(
-                    f"{self.path} is {target}which does not exist; "
-                    "remove the link or point it at a history file"
-                ) from None
-        else:
-            mode = link.st_mode
-        if not stat.S_ISREG(mode):
+        why = not_a_file(self.path)
+        if why is not None:
             raise _Refused(
-                f"{self.path} is {target}{_kind(mode)}, not a regular file; "
-                "remove it (a new history is started) or point it at a history file"
+                f"{why}; remove it (a new history is started) or point it at a history file"
             )
 
     @staticmethod
@@ -170,7 +109,7 @@ class History:
                 db.execute("PRAGMA journal_mode=TRUNCATE")
             db.execute("PRAGMA synchronous=NORMAL")
             for target in range(version + 1, SCHEMA_VERSION + 1):
-                with _transaction(db):  # all of a migration, or none of it
+                with transaction(db):  # all of a migration, or none of it
                     for statement in MIGRATIONS[target].split(";"):
                         if statement.strip():
                             db.execute(statement)
@@ -221,14 +160,14 @@ class History:
         if self.db is None:
             return None
         try:
-            with _transaction(self.db):
+            with transaction(self.db):
                 rowid = self.db.execute(sql, params).lastrowid
             self._last_ok = True
             return rowid
         except sqlite3.Error as exc:
-            self._last_error = _reason(exc)
+            self._last_error = reason(exc)
             self._off(
-                f"history is off: cannot write {self.path} ({_reason(exc)}); "
+                f"history is off: cannot write {self.path} ({reason(exc)}); "
                 "the session goes on without it"
             )
             return None
@@ -296,7 +235,7 @@ class History:
         )
         # Kept until the session ends, in case its steps must go into the final record.
         self._steps.setdefault(session_id, {})[outcome.index] = row
-        self._write(_INSERT_STEP, row)
+        self._write(INSERT_STEP, row)
 
     def checkpoint(
         self,
@@ -317,7 +256,7 @@ class History:
     def finish(self, session_id: int, status: str, elapsed: float, paused_seconds: float) -> bool:
         """Close the session's row; False (and final_message set) when that write failed."""
         ended = _now()
-        self._write(_FINISH, (status, ended, elapsed, paused_seconds, session_id))
+        self._write(FINISH, (status, ended, elapsed, paused_seconds, session_id))
         ok = self._last_ok
         steps = self._steps.pop(session_id, {})
         lock = self._locks.pop(session_id, None)
@@ -361,39 +300,20 @@ class History:
     def _rows(self, where: str = "", params: tuple[object, ...] = ()) -> Iterator[sqlite3.Row]:
         if self.db is None:
             return iter(())
-        sql = (
-            "SELECT s.*, "
-            " (SELECT COALESCE(SUM(holds), 0) FROM steps WHERE session_id = s.id) AS holds,"
-            " (SELECT COUNT(*) FROM (SELECT move_index FROM steps WHERE session_id = s.id"
-            "   AND kind = 'work' GROUP BY move_index HAVING MAX(skipped) = 1)) AS moves_skipped"
-            f" FROM sessions s {where} ORDER BY s.started_at DESC, s.id DESC"
-        )
+        sql = LIST_SESSIONS.format(where=where)
         try:
             return iter(self.db.execute(sql, params).fetchall())
         except sqlite3.Error as exc:
-            self._off(f"history is off: cannot read {self.path} ({_reason(exc)})")
+            self._off(f"history is off: cannot read {self.path} ({reason(exc)})")
             return iter(())
-
-    def _moves_done(self, session_id: int) -> int:
-        """Moves whose every work step (one, or one per side) finished without a skip."""
-        assert self.db is not None
-        return int(
-            self.db.execute(
-                "SELECT COUNT(*) FROM (SELECT MAX(move_work_steps) AS need,"
-                " SUM(finished AND NOT skipped) AS ok FROM steps"
-                " WHERE session_id = ? AND kind = 'work' GROUP BY move_index) WHERE ok >= need",
-                (session_id,),
-            ).fetchone()[0]
-        )
 
     def _row(self, r: sqlite3.Row) -> SessionRow:
         status = r["status"]
         if status == RUNNING and not self._running(r["id"]):
             status = "interrupted"
-        # The query's columns carry the dataclass's names; two fields are worked out here.
-        columns = set(r.keys())  # `in` on a Row would test its values, not its column names
-        stored = {name: r[name] for name in _ROW_FIELDS if name in columns}
-        stored.update(status=status, moves_done=self._moves_done(r["id"]))
+        # The query's columns carry the dataclass's names; the status is worked out here.
+        stored = {name: r[name] for name in ROW_FIELDS}
+        stored.update(status=status)
         return SessionRow(**stored)
 
     def _running(self, session_id: int) -> bool:
@@ -412,12 +332,12 @@ class History:
             listed = record.get("steps", [])
             rows = listed if isinstance(listed, list) else []
             steps = [tuple(step) for step in rows if isinstance(step, list)]
-            with _transaction(self.db):
+            with transaction(self.db):
                 for step in steps:
                     if len(step) == 13 and step[0] == session_id:
-                        self.db.execute(_INSERT_STEP, step)
+                        self.db.execute(INSERT_STEP, step)
                 self.db.execute(
-                    _FINISH + " AND status = ?",
+                    FINISH + " AND status = ?",
                     (
                         record["status"],
                         record["ended_at"],
@@ -435,7 +355,7 @@ class History:
         try:
             return [self._row(r) for r in self._rows()]
         except sqlite3.Error as exc:
-            self._off(f"history is off: cannot read {self.path} ({_reason(exc)})")
+            self._off(f"history is off: cannot read {self.path} ({reason(exc)})")
             return []
 
     def unfinished(self, routine_id: str | None = None) -> SessionRow | None:
@@ -457,7 +377,7 @@ class History:
                 (since.astimezone(UTC).isoformat(timespec="seconds"),),
             ).fetchall()
         except sqlite3.Error as exc:
-            self._off(f"history is off: cannot read {self.path} ({_reason(exc)})")
+            self._off(f"history is off: cannot read {self.path} ({reason(exc)})")
             return {}
         return {r["area"]: r["seconds"] for r in rows if r["seconds"]}
 
@@ -468,43 +388,3 @@ class History:
         if self.db is not None:
             self.db.close()
             self.db = None
-
-
-_INSERT_STEP = "INSERT OR REPLACE INTO steps VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
-_FINISH = (
-    "UPDATE sessions SET status = ?, ended_at = ?, elapsed_seconds = ?,"
-    " paused_seconds = ?, step_remaining = NULL WHERE id = ?"
-)
-
-
-class _Refused(Exception):
-    """The history path is something history must not be written to."""
-
-
-def _kind(mode: int) -> str:
-    kinds = (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a named pipe"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-    )
-    return next((name for test, name in kinds if test(mode)), "not a regular file")
-
-
-@contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        if db.in_transaction:  # some errors (a full disk) have rolled back already
-            db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return str(exc) or type(exc).__name__

@@ -16,7 +16,8 @@ from app.data import paths
 from app.data.library import Entry, Library, scan
 from app.data.settings import load_settings
 from app.history.resume import choose_resume
-from app.history.store import History, SessionRow
+from app.history.rows import SessionRow
+from app.history.store import History
 from app.tui.dialogs import ConfirmSwitch, ResumeDialog
 from app.tui.session_screen import SessionScreen
 

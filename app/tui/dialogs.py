@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from app.data.library import Entry
 from app.history.resume import changed, describe_position
-from app.history.store import SessionRow
+from app.history.rows import SessionRow
 
 
 def key_rows(bindings: Iterable[tuple[str, Binding]]) -> list[tuple[str, str]]:

@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Footer, Static
 
 from app.core.durations import format_clock
 from app.core.words import plural
+from app.history.rows import SessionRow
 from app.history.stats import bar_chart, week_figures, week_start
-from app.history.store import SessionRow
 
 if TYPE_CHECKING:
     from app.history.store import History

@@ -25,7 +25,7 @@ from app.core.events import TimeChanged
 from app.core.plan import Step
 from app.data.library import Entry
 from app.history.recorder import Recorder
-from app.history.store import SessionRow
+from app.history.rows import SessionRow
 from app.session import LiveSession
 from app.tui.bigclock import BigClock, BlockTitle
 from app.tui.dialogs import ConfirmQuit, HelpScreen, help_rows

@@ -20,7 +20,7 @@ def summary_text(result: SessionResult) -> Content:
         ("Moves done", f"{result.moves_done} of {result.moves_total}"),
         ("Moves skipped", str(result.moves_skipped)),
         ("Holds taken", str(result.holds)),
-        ("Time spent", format_clock(result.elapsed_seconds)),
+        ("Active time", format_clock(result.elapsed_seconds - result.paused_seconds)),
         ("Planned", format_clock(result.planned_seconds)),
         ("Paused", format_clock(result.paused_seconds)),
     ]

@@ -29,7 +29,7 @@ def test_a_finished_run_is_listed_as_completed(unknot_home: Path, twelve: Path) 
     [row] = history_json(unknot_home)
     assert row["status"] == "completed" and row["routine"] == "twelve"
     assert row["moves_done"] == 3 and row["moves_total"] == 3
-    assert abs(float(row["time_spent_seconds"]) - 12) < 0.1  # type: ignore[arg-type]
+    assert abs(float(row["active_seconds"]) - 12) < 0.1  # type: ignore[arg-type]
 
 
 def test_killed_then_resumed(unknot_home: Path, twelve: Path) -> None:
@@ -151,7 +151,7 @@ def test_a_live_session_blocks_resume_and_a_killed_ones_lock_never_does(
     )
     assert "Resuming Minute" in resumed.stderr
     [row] = history_json(unknot_home)
-    assert row["status"] == "quit"
+    assert row["status"] == "stopped"
     assert not list((unknot_home / "running").iterdir())
 
 
@@ -204,7 +204,7 @@ def test_text_history_fits_80_columns_and_keeps_columns_apart(
     assert max(len(line) for line in lines) <= 80
     assert lines[0].split() == ["when", "routine", "status", "time", "moves", "holds"]
     row = lines[2]
-    assert re.search(r"\bquit\s+0:0\d\s+0/3, 1 skipped\s+0$", row), row  # was "skipped0"
+    assert re.search(r"\bstopped\s+0:0\d\s+0/3, 1 skipped\s+0$", row), row  # was "skipped0"
     # The name wraps between words: every word is whole, and in order.
     start, end = lines[0].index("routine"), lines[0].index("status")
     words = [w for line in lines[2:] for w in line[start:end].split()]

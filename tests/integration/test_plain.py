@@ -199,7 +199,7 @@ def test_commands_from_a_pipe_are_applied(unknot_home: Path, tmp_path: Path) -> 
     )
     kinds = [json.loads(line)["event"] for line in result.stdout.splitlines()]
     assert "paused" in kinds and kinds[-1] == "session_finished"
-    assert json.loads(result.stdout.splitlines()[-1])["status"] == "quit"
+    assert json.loads(result.stdout.splitlines()[-1])["status"] == "stopped"
 
 
 def test_a_10_mb_line_is_dropped_quickly_and_not_echoed(unknot_home: Path, tmp_path: Path) -> None:
@@ -215,7 +215,7 @@ def test_a_10_mb_line_is_dropped_quickly_and_not_echoed(unknot_home: Path, tmp_p
         timeout=60,
     )
     took = time.monotonic() - began
-    assert json.loads(result.stdout.splitlines()[-1])["status"] == "quit"
+    assert json.loads(result.stdout.splitlines()[-1])["status"] == "stopped"
     assert took < 6, took  # a minute-long session, quit as soon as the line is read past
     assert result.stderr.splitlines() == [
         "ignored an input line over 1024 bytes; use p, n, b, +, -, h or q"

@@ -65,4 +65,4 @@ def test_signal_saves_the_session_and_gives_the_terminal_back(
     assert ALT_SCREEN_OFF in rest and MOUSE_OFF in rest
     assert b"Traceback" not in first + rest
     sessions = history_json(unknot_home)
-    assert [s["status"] for s in sessions] == ["quit"]
+    assert [s["status"] for s in sessions] == ["stopped"]

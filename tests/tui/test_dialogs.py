@@ -74,7 +74,7 @@ async def test_quit_says_what_it_does_and_ends_at_the_summary(
         assert isinstance(app.screen, SummaryScreen)
         assert "SESSION ENDED" in screen_text(app)
     history = History(paths.history_db())
-    assert [r.status for r in history.sessions()] == ["quit"]
+    assert [r.status for r in history.sessions()] == ["stopped"]
     history.close()
 
 
@@ -159,7 +159,7 @@ async def test_a_second_session_asks_first_and_stops_the_first(
     history = History(paths.history_db())
     statuses = {r.routine_id: r.status for r in history.sessions()}
     history.close()
-    assert statuses[twelve_entry.id] == "quit"
+    assert statuses[twelve_entry.id] == "stopped"
 
 
 async def test_footer_says_resume_while_paused(harness: Harness) -> None:

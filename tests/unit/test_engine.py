@@ -278,10 +278,10 @@ def test_quit_records_a_partial_session(clock: FakeClock) -> None:
     session.quit()
     assert session.finished and rec.kinds()[-1] == "session_finished"
     assert session.result is not None
-    assert session.result.status == "quit"
+    assert session.result.status == "stopped"
     assert session.result.elapsed_seconds == 45
     assert session.result.steps[1].actual == 30
-    assert rec.events[-1].fields["status"] == "quit"
+    assert rec.events[-1].fields["status"] == "stopped"
 
 
 def test_start_part_way_for_a_resumed_session(clock: FakeClock) -> None:
