@@ -18,7 +18,7 @@ test: setup check
 check:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy --strict app
+	$(BIN)/mypy --strict app tests bench tools
 	$(BIN)/lint-imports
 	$(BIN)/pytest -n auto
 

@@ -78,6 +78,21 @@ def unknot_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "app", *args]
 
 
+def run_cli(
+    home: Path, *args: str, stdin: str | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """`unknot ARGS` as a user runs it, in a subprocess; standard input closed unless given."""
+    return subprocess.run(
+        unknot_cmd(*args),
+        env=cli_env(home),
+        input=stdin,
+        stdin=subprocess.DEVNULL if stdin is None else None,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def history_json(home: Path) -> list[dict[str, object]]:
     """What `unknot history --json` says, from a real subprocess."""
     out = subprocess.run(

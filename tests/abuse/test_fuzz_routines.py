@@ -19,7 +19,7 @@ BUNDLED = sorted((ROOT / "routines").glob("*.toml"))
 KEYS = ["name", "summary", "purpose", "source", "transition", "switch", "moves"]
 MOVE_KEYS = ["name", "area", "tool", "duration", "sides", "hold", "how", "cautions"]
 
-text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+text = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=40)
 scalars = st.one_of(
     text,
     st.integers(min_value=-(2**63), max_value=2**63 - 1),

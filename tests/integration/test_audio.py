@@ -46,7 +46,8 @@ def tone_for(event: dict[str, object]) -> str | None:
 
 def frames(tone: str) -> bytes:
     with wave.open(str(ROOT / "sounds" / f"{tone}.wav")) as w:
-        return w.readframes(w.getnframes())
+        frames: bytes = w.readframes(w.getnframes())
+        return frames
 
 
 class Capture:

@@ -7,24 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, unknot_cmd
+from tests.conftest import cli_env, run_cli
 
 GOOD = 'name = "T"\nsummary = "s"\n[[moves]]\nname = "M"\ntool = "hands"\nduration = "2m"\n'
 
 
-def run(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        unknot_cmd(*args),
-        env=cli_env(home),
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=60,
-    )
-
-
 def test_list_json(unknot_home: Path) -> None:
-    result = run(unknot_home, "list", "--json")
+    result = run_cli(unknot_home, "list", "--json")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert len(rows) >= 5
@@ -35,7 +24,7 @@ def test_list_json(unknot_home: Path) -> None:
 
 def test_validate_bundled_routines(unknot_home: Path) -> None:
     root = Path(__file__).resolve().parents[2]
-    result = run(unknot_home, "validate", str(root / "routines"))
+    result = run_cli(unknot_home, "validate", str(root / "routines"))
     assert result.returncode == 0, result.stderr
 
 
@@ -68,7 +57,7 @@ def test_broken_files_give_one_line_and_exit_1(
     path = tmp_path / f"{case}.toml"
     path.write_text(text)
     started = time.monotonic()
-    result = run(unknot_home, "validate", str(path))
+    result = run_cli(unknot_home, "validate", str(path))
     assert time.monotonic() - started < 5  # interpreter start included; the check itself is ms
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
@@ -82,7 +71,7 @@ def test_binary_junk_and_a_3mb_file(unknot_home: Path, tmp_path: Path) -> None:
     junk.write_bytes(bytes(range(256)) * 8)
     big = tmp_path / "big.toml"
     big.write_bytes(b"#" * 3_000_000)
-    result = run(unknot_home, "validate", str(junk), str(big))
+    result = run_cli(unknot_home, "validate", str(junk), str(big))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2
@@ -92,7 +81,7 @@ def test_binary_junk_and_a_3mb_file(unknot_home: Path, tmp_path: Path) -> None:
 
 
 def test_plan_json_of_the_twelve_second_routine(unknot_home: Path, twelve: Path) -> None:
-    result = run(unknot_home, "plan", str(twelve), "--json")
+    result = run_cli(unknot_home, "plan", str(twelve), "--json")
     data = json.loads(result.stdout)
     assert data["routine"] == "twelve"
     assert data["total_seconds"] == 12
@@ -108,7 +97,7 @@ def test_plan_json_of_the_twelve_second_routine(unknot_home: Path, twelve: Path)
 
 
 def test_show_schema_and_usage_errors(unknot_home: Path) -> None:
-    shown = run(unknot_home, "show", "pre-run-five-muscles")
+    shown = run_cli(unknot_home, "show", "pre-run-five-muscles")
     assert shown.returncode == 0
     assert "IT band" in shown.stdout and "Caution:" in shown.stdout
     assert "foam roller - 1 min each side - hot-spot hold 25 s" in shown.stdout
@@ -117,13 +106,13 @@ def test_show_schema_and_usage_errors(unknot_home: Path) -> None:
     (folder / "neck.toml").write_text(
         'name = "Neck"\nsummary = "s"\n[[moves]]\nname = "Sides"\ntool = "hands"\nduration = 60\nhold = 0\n'
     )
-    assert "hands - 1 min once - no hot-spot hold" in run(unknot_home, "show", "neck").stdout
-    schema = json.loads(run(unknot_home, "schema").stdout)
+    assert "hands - 1 min once - no hot-spot hold" in run_cli(unknot_home, "show", "neck").stdout
+    schema = json.loads(run_cli(unknot_home, "schema").stdout)
     assert schema["additionalProperties"] is False
     assert "moves" in schema["required"]
-    assert run(unknot_home, "show").returncode == 2
-    assert run(unknot_home, "frobnicate").returncode == 2
-    missing = run(unknot_home, "show", "no-such-routine")
+    assert run_cli(unknot_home, "show").returncode == 2
+    assert run_cli(unknot_home, "frobnicate").returncode == 2
+    missing = run_cli(unknot_home, "show", "no-such-routine")
     assert missing.returncode == 1
     assert missing.stderr.count("\n") == 1
 
@@ -132,7 +121,7 @@ def test_list_reports_broken_user_file_but_shows_the_rest(unknot_home: Path) -> 
     folder = unknot_home / "routines"
     folder.mkdir()
     (folder / "bad.toml").write_bytes(b"\x00\xff junk")
-    result = run(unknot_home, "list", "--json")
+    result = run_cli(unknot_home, "list", "--json")
     assert result.returncode == 0
     assert len(json.loads(result.stdout)) >= 5
     assert "bad.toml" in result.stderr and "Traceback" not in result.stderr
@@ -142,16 +131,13 @@ def test_an_unexpected_error_is_one_line_and_logged(unknot_home: Path, tmp_path:
     # A plan whose routine path is a folder named like a file: an OSError no check expects.
     weird = tmp_path / "folder.toml"
     weird.mkdir()
-    result = run(unknot_home, "plan", str(weird))
+    result = run_cli(unknot_home, "plan", str(weird))
     assert result.returncode == 1
     assert result.stderr.strip() == (
         f"{weird}: is a folder, not a regular file; only regular files are read as routines"
     )
     code = "import app.cli as c; c._plan = lambda a: 1 / 0; raise SystemExit(c.main(['plan', 'x']))"
-    import subprocess
     import sys
-
-    from tests.conftest import cli_env
 
     crashed = subprocess.run(
         [sys.executable, "-c", code], env=cli_env(unknot_home), capture_output=True, text=True
@@ -167,13 +153,13 @@ def test_list_is_bundled_first_then_the_users_each_by_name(unknot_home: Path) ->
     folder.mkdir()
     (folder / "zz.toml").write_text(GOOD.replace('name = "T"', 'name = "aardvark"'))
     (folder / "aa.toml").write_text(GOOD.replace('name = "T"', 'name = "Zebra"'))
-    result = run(unknot_home, "list", "--json")
+    result = run_cli(unknot_home, "list", "--json")
     rows = json.loads(result.stdout)
     assert [r["bundled"] for r in rows] == sorted((r["bundled"] for r in rows), reverse=True)
     bundled = [r["name"] for r in rows if r["bundled"]]
     assert bundled == sorted(bundled, key=str.lower) and len(bundled) >= 5
     assert [r["id"] for r in rows if not r["bundled"]] == ["zz", "aa"]
-    text = run(unknot_home, "list").stdout
+    text = run_cli(unknot_home, "list").stdout
     assert text.index("aardvark") > text.index(bundled[-1]) and text.index("Zebra") > text.index(
         "aardvark"
     )
@@ -183,13 +169,13 @@ def test_list_is_bundled_first_then_the_users_each_by_name(unknot_home: Path) ->
 def test_unknot_home_that_is_a_file(tmp_path: Path, command: list[str]) -> None:
     home = tmp_path / "home-file"
     home.write_text("not a folder")
-    result = run(home, *command)
+    result = run_cli(home, *command)
     assert result.returncode == 1
     assert result.stderr == (
         f"unknot: UNKNOT_HOME is {home}, which is a file, not a folder; "
         "point it at a folder (it is created when missing)\n"
     )
-    below = run(home / "sub", "list")
+    below = run_cli(home / "sub", "list")
     assert below.returncode == 1
     assert f"but {home} is a file, not a folder" in below.stderr
-    assert run(home, "schema").returncode == 0
+    assert run_cli(home, "schema").returncode == 0

@@ -150,8 +150,8 @@ def test_a_live_session_blocks_resume_and_a_killed_ones_lock_never_does(
         timeout=30,
     )
     assert "Resuming Minute" in resumed.stderr
-    [row] = history_json(unknot_home)
-    assert row["status"] == "stopped"
+    [listed] = history_json(unknot_home)
+    assert listed["status"] == "stopped"
     assert not list((unknot_home / "running").iterdir())
 
 

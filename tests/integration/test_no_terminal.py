@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
-from tests.conftest import cli_env, unknot_cmd
-
-
-def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        unknot_cmd(*args),
-        env=cli_env(home),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+from tests.conftest import run_cli
 
 
 def test_run_into_a_pipe_runs_plain_and_ends(unknot_home: Path, twelve: Path) -> None:
-    result = run(unknot_home, "run", str(twelve), "--mute")
+    result = run_cli(unknot_home, "run", str(twelve), "--mute")
     assert result.returncode == 0
     assert "\x1b" not in result.stdout
     assert result.stdout.splitlines()[-1].startswith("00:12  Session complete")
@@ -32,14 +20,14 @@ def test_run_into_a_pipe_runs_plain_and_ends(unknot_home: Path, twelve: Path) ->
 def test_settings_problems_are_told_once_in_plain_mode(unknot_home: Path, twelve: Path) -> None:
     settings = unknot_home / "settings.toml"
     settings.write_text("weekly_goal = 99\n")
-    result = run(unknot_home, "run", str(twelve), "--plain", "--mute")
+    result = run_cli(unknot_home, "run", str(twelve), "--plain", "--mute")
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
         f"Settings: {settings}: weekly_goal: 99 is not a whole number from 1 to 14;"
         " using the default, 2"
     ]
     settings.write_text("weekly_goals = 3\n")
-    result = run(unknot_home, "run", str(twelve), "--plain", "--mute")
+    result = run_cli(unknot_home, "run", str(twelve), "--plain", "--mute")
     assert result.stderr.splitlines() == [
         f"Settings: {settings}: unknown key 'weekly_goals' (allowed: weekly_goal);"
         " using the defaults"
@@ -52,7 +40,7 @@ def test_a_settings_fifo_is_not_waited_on(unknot_home: Path, twelve: Path) -> No
 
     settings = unknot_home / "settings.toml"
     os.mkfifo(settings)
-    result = run(unknot_home, "run", str(twelve), "--plain", "--mute")
+    result = run_cli(unknot_home, "run", str(twelve), "--plain", "--mute")
     assert result.stderr.splitlines() == [
         f"Settings: {settings}: is not a regular file; using the defaults"
     ]

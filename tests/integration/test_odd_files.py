@@ -5,27 +5,15 @@ from __future__ import annotations
 import os
 import socket
 import stat
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from app.data import library
 from app.data.library import scan
-from tests.conftest import TWELVE_SECONDS, cli_env, unknot_cmd
-
-
-def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    # A FIFO opened for reading blocks until a writer comes: the timeout is the test.
-    return subprocess.run(
-        unknot_cmd(*args),
-        env=cli_env(home),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+from tests.conftest import TWELVE_SECONDS, run_cli
 
 
 def _fifo(path: Path) -> None:
@@ -73,7 +61,7 @@ def skip_lines(stderr: str, path: Path) -> list[str]:
 
 def test_list_skips_it(unknot_home: Path, odd: tuple[Path, str]) -> None:
     path, kind = odd
-    result = run(unknot_home, "list")
+    result = run_cli(unknot_home, "list")
     assert result.returncode == 0
     assert "Twelve seconds" in result.stdout
     assert skip_lines(result.stderr, path) == [
@@ -83,26 +71,26 @@ def test_list_skips_it(unknot_home: Path, odd: tuple[Path, str]) -> None:
 
 def test_validate_names_it(unknot_home: Path, odd: tuple[Path, str]) -> None:
     path, kind = odd
-    result = run(unknot_home, "validate", str(path.parent))
+    result = run_cli(unknot_home, "validate", str(path.parent))
     assert result.returncode == 1
     assert f"{path.parent / 'good.toml'}: ok" in result.stdout
     lines = skip_lines(result.stderr, path)
     assert len(lines) == 1 and f"is a {kind}, not a regular file" in lines[0]
     if kind != "folder":  # a folder given by name is checked as a folder of routines
-        direct = run(unknot_home, "validate", str(path))
+        direct = run_cli(unknot_home, "validate", str(path))
         assert direct.returncode == 1
         assert f"is a {kind}, not a regular file" in direct.stderr
 
 
 def test_run_returns(unknot_home: Path, odd: tuple[Path, str]) -> None:
     path, kind = odd
-    by_id = run(unknot_home, "run", "x", "--plain", "--mute")
+    by_id = run_cli(unknot_home, "run", "x", "--plain", "--mute")
     assert by_id.returncode == 1
     assert f"is a {kind}, not a regular file" in by_id.stderr
-    by_path = run(unknot_home, "run", str(path), "--plain", "--mute")
+    by_path = run_cli(unknot_home, "run", str(path), "--plain", "--mute")
     assert by_path.returncode == 1
     assert by_path.stderr.count("\n") == 1 and "Traceback" not in by_path.stderr
-    good = run(unknot_home, "run", "good", "--plain", "--mute")
+    good = run_cli(unknot_home, "run", "good", "--plain", "--mute")
     assert good.returncode == 0, good.stderr
 
 
@@ -125,15 +113,15 @@ def test_a_file_swapped_for_a_fifo_after_the_check_is_not_waited_on(
     regular = os.stat(folder / ".." / "routines").st_mode & ~stat.S_IFMT(0o170000)
     real_stat = os.stat
 
-    def looks_regular(target: object, *args: object, **kwargs: object) -> os.stat_result:
-        result = real_stat(target, *args, **kwargs)  # type: ignore[call-overload]
+    def looks_regular(target: str | Path, *args: Any, **kwargs: Any) -> os.stat_result:
+        result = real_stat(target, *args, **kwargs)
         if str(target) == str(path):
             fields = list(result)
             fields[0] = stat.S_IFREG | (regular & 0o777)
             return os.stat_result(fields)
-        return result  # type: ignore[no-any-return]
+        return result
 
-    monkeypatch.setattr(library.os, "stat", looks_regular)
+    monkeypatch.setattr(os, "stat", looks_regular)
     found = scan()
     assert "named pipe" in found.broken[0].problems[0].message
 

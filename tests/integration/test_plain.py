@@ -49,7 +49,7 @@ class Reader:
     def read_until(self, event: str) -> dict[str, object]:
         assert self.proc.stdout is not None
         for raw in self.proc.stdout:
-            data = json.loads(raw)
+            data: dict[str, object] = json.loads(raw)
             self.lines.append((time.monotonic(), data))
             if data["event"] == event:
                 return data

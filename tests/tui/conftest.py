@@ -13,10 +13,14 @@ from app.tui.app import UnknotApp
 class Harness:
     """An app on a fake clock with a recording player."""
 
-    def __init__(self, start: Entry | None = None, **options: bool) -> None:
+    def __init__(
+        self, start: Entry | None = None, *, resume: bool = False, fresh: bool = False
+    ) -> None:
         self.clock = FakeClock()
         self.player = RecordingPlayer(self.clock)
-        self.app = UnknotApp(clock=self.clock, player=self.player, start=start, **options)
+        self.app = UnknotApp(
+            clock=self.clock, player=self.player, start=start, resume=resume, fresh=fresh
+        )
 
     def advance(self, seconds: float) -> None:
         """Move the clock and let the screen catch up, as its timer would."""

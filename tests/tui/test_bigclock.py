@@ -154,7 +154,7 @@ class ClockApp(App[None]):
         self.clicks += 1
 
 
-def shown(clock: BigClock) -> list[str]:
+def shown(clock: BigClock | BlockTitle) -> list[str]:
     return [clock.render_line(y).text.rstrip() for y in range(clock.size.height)]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 
 from app.audio import BellPlayer
 from app.data import paths
@@ -32,6 +33,7 @@ async def test_help_lists_every_key_of_the_session_screen(
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(app)
         for binding in SessionScreen.BINDINGS:
+            assert isinstance(binding, Binding)
             assert binding.tooltip, f"{binding.key} has no help text"
             if binding.action == "control('resume')":
                 continue  # space says "pause" while running, "resume" while paused
@@ -141,6 +143,7 @@ async def test_a_second_session_asks_first_and_stops_the_first(
         await pilot.pause()
         first = app.screen
         assert isinstance(first, SessionScreen)
+        running: SessionScreen = first
         app.start_session(other)
         await pilot.pause()
         shown = shown_in(app, "#dialog")
@@ -148,14 +151,14 @@ async def test_a_second_session_asks_first_and_stops_the_first(
         assert "saved as stopped at getting ready for Alpha" in shown
         await pilot.press("n")
         await pilot.pause()
-        assert app.screen is first and not first.session.finished
+        assert app.screen is running and not running.session.finished
         app.start_session(other)
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
         second = app.screen
         assert isinstance(second, SessionScreen) and second.entry.id == other.id
-        assert first.session.finished
+        assert running.session.finished
     history = History(paths.history_db())
     statuses = {r.routine_id: r.status for r in history.sessions()}
     history.close()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from textual.app import App
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
@@ -16,12 +18,12 @@ from app.tui.summary import SummaryScreen
 from tests.tui.conftest import Harness
 
 
-def text(app: object, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
+def text(app: App[Any], selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
 
 
-def digits(app: object) -> str:
-    return app.screen.query_one("#clock", BigClock).text  # type: ignore[attr-defined]
+def digits(app: App[Any]) -> str:
+    return app.screen.query_one("#clock", BigClock).text
 
 
 async def test_runs_pauses_and_freezes(harness: Harness) -> None:
