@@ -258,6 +258,12 @@ find "$root$src" -mindepth 1 -maxdepth 1 ! -name .mypy_cache ! -name .ruff_cache
 tar -C "$PWD" --exclude=./.git --exclude=./.venv --exclude=./.cache --exclude=__pycache__ \
     --exclude=./.mypy_cache --exclude=./.ruff_cache --exclude=./.pytest_cache \
     --exclude=./.hypothesis -cf - . | tar -C "$root$src" -xf -
+# The articles the own-words test reads lie beside the checkout (../shared/seeds): the same there.
+rm -rf --one-file-system "$root/src/shared"
+if [ -d ../shared/seeds ]; then
+    mkdir -p "$root/src/shared"
+    cp -r ../shared/seeds "$root/src/shared/seeds"
+fi
 
 # The venv, made again when pyproject.toml or the root's Python changed. simpleaudio must build:
 # without it the audio tests would be skipped, and they are what this run is for.

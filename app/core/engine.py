@@ -264,9 +264,11 @@ class Session(SessionState):
 
     def _at(self, active: float) -> float:
         """An event's `t` for a moment of active time: pauses so far included. While paused
-        nothing falls due, so an event then happens now, the pause included."""
+        nothing falls due, so an event then happens now, the pause included. Never before the
+        last event's: adding and taking away the pause total can differ by a rounding step."""
         paused = self.paused_seconds if self.state == "paused" else self._paused_total
-        return active + paused
+        self._last_t = max(self._last_t, active + paused)
+        return self._last_t
 
     def _emit(self, events: list[Event], event: Event) -> None:
         events.append(event)

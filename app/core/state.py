@@ -41,6 +41,7 @@ class SessionState:
         self._t0 = 0.0
         self._paused_total = 0.0
         self._paused_at = 0.0
+        self._last_t = 0.0  # the latest event's `t`: events never go back in time
         # The current step, in active seconds since the start.
         self._start = 0.0  # when the step would have started had it run in full
         self._visit = 0.0  # when this visit to the step began (for its actual time)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.core.clock import FakeClock
@@ -46,6 +46,21 @@ def check(session: Session) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(commands, st.sampled_from(["short", "long"]))
+# Found on Python 3.13: taking away and adding back the pause total put one event's t a
+# rounding step before the one it followed.
+@example(
+    steps=[
+        ("toggle_pause", 1.5327143745126495),
+        ("next", 0.0),
+        ("next", 0.0),
+        ("toggle_pause", 9.0),
+        ("toggle_pause", 1.0),
+        ("next", 0.0),
+        ("next", 1.6666546648396832),
+        ("next", 1.9226802648166341),
+    ],
+    which="long",
+)
 def test_invariants_hold(steps: list[tuple[str, float]], which: str) -> None:
     clock = FakeClock()
     session = Session(build_plan(routine() if which == "short" else LONG), clock=clock)
