@@ -15,7 +15,6 @@ import hmac
 import ipaddress
 import json
 import secrets
-import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -24,6 +23,7 @@ from aiohttp import web
 
 from app.core.engine import Session
 from app.core.events import Event
+from app.remote.address import AddressError, default_host, url_host
 from app.remote.state import COMMANDS, snapshot
 
 DEFAULT_PORT = 8421
@@ -31,68 +31,8 @@ PORT_TRIES = 20  # without an explicit port, the next free one up to DEFAULT_POR
 MAX_BODY = 4096  # bytes in a request body
 KEEPALIVE = 15.0  # seconds between the comment lines that keep an idle event stream open
 QUEUE_SIZE = 64  # events waiting for one browser; a browser that falls this far behind is dropped
-# Nothing routes there, and connecting a UDP socket sends nothing: it only asks the kernel which
-# interface the default route would use (TEST-NET-1, RFC 5737).
-_PROBE = ("192.0.2.1", 9)
 
 Apply = Callable[[str], None]
-
-
-class AddressError(ValueError):
-    """A --remote address that cannot be used, with what is allowed."""
-
-
-def parse_address(text: str) -> tuple[str | None, int | None]:
-    """'HOST:PORT', 'HOST', ':PORT' or '[IPv6]:PORT' into (host or None, port or None)."""
-    text = text.strip()
-    host: str | None
-    port_text: str | None = None
-    if text.startswith("["):
-        end = text.find("]")
-        if end < 0:
-            raise AddressError(f"--remote {text!r}: an IPv6 address is written as [ADDRESS]:PORT")
-        host, rest = text[1:end], text[end + 1 :]
-        if rest:
-            if not rest.startswith(":"):
-                raise AddressError(f"--remote {text!r}: expected ':PORT' after the ']'")
-            port_text = rest[1:]
-    elif text.count(":") == 1:
-        host, port_text = text.split(":")
-    else:
-        host = text
-    host = host or None
-    if host is not None:
-        try:
-            ipaddress.ip_address(host)
-        except ValueError:
-            if host != "localhost":
-                raise AddressError(
-                    f"--remote {text!r}: {host!r} is not an IP address "
-                    "(use one like 192.168.1.20, 127.0.0.1 or [::1], or localhost)"
-                ) from None
-    port: int | None = None
-    if port_text is not None:
-        if not port_text.isdigit() or not 0 <= int(port_text) <= 65535:
-            raise AddressError(
-                f"--remote {text!r}: the port must be a number from 0 to 65535 (0: any free port)"
-            )
-        port = int(port_text)
-    return host, port
-
-
-def default_host() -> str:
-    """The address of the interface the default route goes out of, or the loopback without one."""
-    try:
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-            probe.connect(_PROBE)
-            host = str(probe.getsockname()[0])
-    except OSError:
-        return "127.0.0.1"
-    return host if host != "0.0.0.0" else "127.0.0.1"
-
-
-def _url_host(host: str) -> str:
-    return f"[{host}]" if ":" in host else host
 
 
 @dataclass(eq=False)
@@ -193,7 +133,7 @@ class RemoteServer:
         shown = (
             bound_host if not ipaddress.ip_address(bound_host).is_unspecified else default_host()
         )
-        self.url = f"http://{_url_host(shown)}:{bound_port}/?t={self.token}"
+        self.url = f"http://{url_host(shown)}:{bound_port}/?t={self.token}"
         return self.url
 
     async def stop(self) -> None:
@@ -279,7 +219,7 @@ class RemoteServer:
         if not sockname:
             return False
         address, port = str(sockname[0]), int(sockname[1])
-        allowed = {f"{_url_host(address)}:{port}"}
+        allowed = {f"{url_host(address)}:{port}"}
         if address.startswith("::ffff:"):
             allowed.add(f"{address[7:]}:{port}")
         if ipaddress.ip_address(address.split("%")[0]).is_loopback:

@@ -30,6 +30,7 @@ from app.session import LiveSession
 from app.tui.bigclock import BigClock, BlockTitle
 from app.tui.dialogs import ConfirmQuit, HelpScreen, help_rows
 from app.tui.meter import Meter
+from app.tui.remote_panel import RemoteHost, RemotePanel
 
 if TYPE_CHECKING:
     from app.audio import CuePlayer
@@ -108,6 +109,22 @@ class SessionScreen(Screen[None]):
             show=False,
             tooltip="spoken announcements on / off",
         ),
+        Binding(
+            "r",
+            "remote",
+            "Remote",
+            id="session.remote",
+            show=False,
+            tooltip="phone remote on / off (its URL and QR code)",
+        ),
+        Binding(
+            "c",
+            "remote_code",
+            "Code",
+            id="session.remote_code",
+            show=False,
+            tooltip="show / hide the remote's QR code",
+        ),
         Binding("question_mark", "help", "Help", id="session.help", tooltip="this help"),
         Binding("q", "quit", "Quit", id="session.quit", tooltip="stop the session (asks first)"),
     ]
@@ -128,9 +145,13 @@ class SessionScreen(Screen[None]):
         player: CuePlayer,
         history: History,
         resume: SessionRow | None = None,
+        remote: tuple[str | None, int | None] | None = None,
+        remote_on: bool = False,
     ) -> None:
         super().__init__()
         self.entry = entry
+        self.remote = RemoteHost(remote, self._remote_changed)
+        self._remote_on = remote_on
         self.resume = resume
         self.clock = clock
         self.player = player
@@ -162,6 +183,7 @@ class SessionScreen(Screen[None]):
             yield Static(id="next")
         yield Static(id="status")
         yield Footer(compact=True)
+        yield RemotePanel(id="remote-panel", classes="-shown")
 
     def on_mount(self) -> None:
         live = LiveSession(
@@ -175,10 +197,13 @@ class SessionScreen(Screen[None]):
         self.recorder = live.recorder
         live.start()
         self.sync()
+        if self._remote_on:
+            self.call_later(self.action_remote)
 
     def on_unmount(self) -> None:
         if self._timer is not None:
             self._timer.stop()
+        self.remote.stop_soon()
 
     # ----- time -----
 
@@ -211,6 +236,7 @@ class SessionScreen(Screen[None]):
     def _finish(self) -> None:
         if self._timer is not None:
             self._timer.stop()
+        self.remote.stop_soon()
         result = self.session.result
         if result is not None:
             # A session whose end could not be written (a full disk, say) says so there.
@@ -316,6 +342,9 @@ class SessionScreen(Screen[None]):
             parts = [f"sound: terminal bell{why}"]
         else:
             parts = [f"sound: {player.active}", "voice on (v)" if player.voice else "voice off (v)"]
+        if self.remote.running or self.remote.problem:
+            # First, so that a narrow window still shows the way in.
+            parts.insert(0, self.remote.url or f"remote off: {self.remote.problem}")
         if message:
             parts.append(message)
         status = " · ".join(parts)
@@ -355,6 +384,25 @@ class SessionScreen(Screen[None]):
         player.voice = not player.voice
         if player.voice:
             player.prepare(spoken_phrases(self.session.plan))
+        self.render_status()
+
+    # ----- the remote -----
+
+    async def action_remote(self) -> None:
+        """Start the phone remote, or stop it."""
+        if self.remote.running:
+            await self.remote.stop()
+        elif not self.session.finished:
+            await self.remote.start(self.session, self.action_control)
+
+    def action_remote_code(self) -> None:
+        self.query_one(RemotePanel).toggle_class("-shown")
+
+    def _remote_changed(self) -> None:
+        panel = self.query_one(RemotePanel)
+        panel.set_class(self.remote.running, "-on")
+        if self.remote.running:
+            panel.show_url(self.remote.url)
         self.render_status()
 
     def action_help(self) -> None:

@@ -15,7 +15,8 @@ from app.core.engine import Session
 from app.core.model import RoutineFile
 from app.core.plan import build_plan
 from app.remote import server as server_module
-from app.remote.server import AddressError, RemoteServer, default_host, parse_address
+from app.remote.address import AddressError, default_host, parse_address
+from app.remote.server import RemoteServer
 
 TOKEN = "k" * 22
 ROUTINE = RoutineFile.model_validate(
