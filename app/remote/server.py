@@ -91,6 +91,7 @@ class RemoteServer:
         self.url = ""
         self._clients: set[_Client] = set()
         self._runner: web.AppRunner | None = None
+        self._last_port: int | None = None
         self.app = self._make_app()
         engine.listen(self.publish)
 
@@ -108,11 +109,16 @@ class RemoteServer:
         await runner.setup()
         host = self.host if self.host is not None else default_host()
         ports = (
-            [self.port] if self.port is not None else range(DEFAULT_PORT, DEFAULT_PORT + PORT_TRIES)
+            [self.port]
+            if self.port is not None
+            else list(range(DEFAULT_PORT, DEFAULT_PORT + PORT_TRIES))
         )
+        if self._last_port is not None:
+            # Started again: the same URL as before when that port is still free.
+            ports = [self._last_port, *(p for p in ports if p not in (0, self._last_port))]
         failure: OSError | None = None
         for port in ports:
-            site = web.TCPSite(runner, host, port, reuse_address=False)
+            site = web.TCPSite(runner, host, port)
             try:
                 await site.start()
             except OSError as exc:
@@ -121,15 +127,13 @@ class RemoteServer:
             break
         else:
             await runner.cleanup()
-            tried = (
-                f"port {self.port}"
-                if self.port is not None
-                else (f"ports {DEFAULT_PORT} to {DEFAULT_PORT + PORT_TRIES - 1}")
-            )
+            tried = ", ".join(str(p) for p in ports)
+            tried = f"port {tried}" if len(ports) == 1 else f"ports {tried}"
             reason = failure.strerror if failure is not None and failure.strerror else failure
             raise AddressError(f"the remote cannot listen on {host}, {tried}: {reason}")
         self._runner = runner
         bound_host, bound_port = runner.addresses[0][:2]
+        self._last_port = int(bound_port)
         shown = (
             bound_host if not ipaddress.ip_address(bound_host).is_unspecified else default_host()
         )
