@@ -75,11 +75,16 @@ def _add_remote_option(p: argparse.ArgumentParser) -> None:
 
 
 def _remote_address(args: argparse.Namespace) -> tuple[str | None, int | None] | None:
-    """--remote as (host, port), None for each default; None without --remote."""
-    from app.remote.address import parse_address
+    """--remote as (host, port), None for each default; None without --remote. An address
+    that cannot be listened on is refused here, before a session is recorded."""
+    from app.remote.address import check_free, parse_address
 
     text: str | None = getattr(args, "remote", None)
-    return None if text is None else parse_address(text)
+    if text is None:
+        return None
+    host, port = parse_address(text)
+    check_free(host, port)
+    return host, port
 
 
 # Commands that never touch the user folder, so a bad UNKNOT_HOME does not stop them.
@@ -252,7 +257,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     entry = find(args.routine)
-    _remote_address(args)  # a bad address is refused before the session starts
+    remote = _remote_address(args)  # a bad address is refused before the session starts
     if args.plain or args.jsonl:
         return _run_plain(entry, args)
     if not sys.stdout.isatty():
@@ -268,7 +273,7 @@ def _run(args: argparse.Namespace) -> int:
         voice=not args.no_voice,
         resume=args.resume,
         fresh=args.fresh,
-        remote=_remote_address(args),
+        remote=remote,
     )
 
 

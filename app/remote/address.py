@@ -5,6 +5,8 @@ from __future__ import annotations
 import ipaddress
 import socket
 
+DEFAULT_PORT = 8421
+PORT_TRIES = 20  # without an explicit port, the next free one up to DEFAULT_PORT + 19
 # Nothing routes there, and connecting a UDP socket sends nothing: it only asks the kernel which
 # interface the default route would use (TEST-NET-1, RFC 5737).
 _PROBE = ("192.0.2.1", 9)
@@ -65,3 +67,30 @@ def default_host() -> str:
 
 def url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
+
+
+def check_free(host: str | None, port: int | None) -> None:
+    """Raise AddressError unless the remote could listen there now (before a session begins, so
+    that an address that cannot work stops it before anything is recorded)."""
+    where = host if host is not None else default_host()
+    ports = [port] if port is not None else list(range(DEFAULT_PORT, DEFAULT_PORT + PORT_TRIES))
+    failure: OSError | None = None
+    for candidate in ports:
+        try:
+            family, kind, proto, _, address = socket.getaddrinfo(
+                where, candidate, type=socket.SOCK_STREAM
+            )[0]
+            with socket.socket(family, kind, proto) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                probe.bind(address)
+            return
+        except OSError as exc:
+            failure = exc
+    raise AddressError(cannot_listen(where, ports, failure))
+
+
+def cannot_listen(host: str, ports: list[int], failure: OSError | None) -> str:
+    tried = ", ".join(str(p) for p in ports)
+    tried = f"port {tried}" if len(ports) == 1 else f"ports {tried}"
+    reason = failure.strerror if failure is not None and failure.strerror else failure
+    return f"the remote cannot listen on {host}, {tried}: {reason}"

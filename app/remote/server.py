@@ -23,11 +23,16 @@ from aiohttp import web
 
 from app.core.engine import Session
 from app.core.events import Event
-from app.remote.address import AddressError, default_host, url_host
+from app.remote.address import (
+    DEFAULT_PORT,
+    PORT_TRIES,
+    AddressError,
+    cannot_listen,
+    default_host,
+    url_host,
+)
 from app.remote.state import COMMANDS, snapshot
 
-DEFAULT_PORT = 8421
-PORT_TRIES = 20  # without an explicit port, the next free one up to DEFAULT_PORT + 19
 MAX_BODY = 4096  # bytes in a request body
 KEEPALIVE = 15.0  # seconds between the comment lines that keep an idle event stream open
 QUEUE_SIZE = 64  # events waiting for one browser; a browser that falls this far behind is dropped
@@ -127,10 +132,7 @@ class RemoteServer:
             break
         else:
             await runner.cleanup()
-            tried = ", ".join(str(p) for p in ports)
-            tried = f"port {tried}" if len(ports) == 1 else f"ports {tried}"
-            reason = failure.strerror if failure is not None and failure.strerror else failure
-            raise AddressError(f"the remote cannot listen on {host}, {tried}: {reason}")
+            raise AddressError(cannot_listen(host, ports, failure))
         self._runner = runner
         bound_host, bound_port = runner.addresses[0][:2]
         self._last_port = int(bound_port)

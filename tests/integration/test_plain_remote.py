@@ -4,6 +4,7 @@ command applied and printed at once, the keyboard still working, and the server 
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import urllib.error
 import urllib.request
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, unknot_cmd
+from tests.conftest import cli_env, history_json, unknot_cmd
 
 
 def start(home: Path, routine: Path, *extra: str) -> subprocess.Popen[str]:
@@ -112,3 +113,24 @@ def test_a_bad_address_is_a_clear_error(
     assert out.returncode == 2
     assert message in out.stderr and "Traceback" not in out.stderr
     assert out.stdout == ""
+
+
+def test_a_busy_port_stops_the_run_before_anything_is_recorded(
+    unknot_home: Path, twelve: Path
+) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        out = subprocess.run(
+            unknot_cmd("run", str(twelve), "--plain", "--mute", "--remote", f"127.0.0.1:{port}"),
+            env=cli_env(unknot_home),
+            capture_output=True,
+            text=True,
+            timeout=30,
+            stdin=subprocess.DEVNULL,
+        )
+    assert out.returncode == 2
+    assert f"the remote cannot listen on 127.0.0.1, port {port}" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert history_json(unknot_home) == []

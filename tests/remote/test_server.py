@@ -237,6 +237,7 @@ async def test_events_stream_every_engine_event_as_jsonl_objects(remote) -> None
     response.close()
 
 
+@pytest.mark.slow  # waits for the (shortened) keep-alive on the real clock
 async def test_events_send_a_comment_to_keep_an_idle_stream_open(remote) -> None:
     _, client = remote
     response = await client.get("/events", headers=bearer())

@@ -112,3 +112,31 @@ async def test_the_server_stops_with_the_session(twelve_entry: Entry) -> None:
 def test_the_qr_code_is_small() -> None:
     lines = qr_lines("http://192.168.100.100:8421/?t=" + "A" * 22)
     assert len(lines) <= 17 and all(len(line) <= 33 for line in lines)
+
+
+async def test_a_busy_port_is_told_and_the_session_goes_on(twelve_entry: Entry) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        clock = FakeClock()
+        app = UnknotApp(
+            clock=clock,
+            player=RecordingPlayer(clock),
+            start=twelve_entry,
+            remote=("127.0.0.1", port),
+        )
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, SessionScreen)
+            await until(lambda: screen.remote.problem, pilot)
+            await pilot.pause()
+            assert not screen.remote.running
+            status = str(screen.query_one("#status", Static).render())
+            assert status.startswith(
+                f"remote off: the remote cannot listen on 127.0.0.1, port {port}"
+            )
+            assert not screen.query_one(RemotePanel).display
+            assert screen.session.state == "running"
