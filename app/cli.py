@@ -17,6 +17,7 @@ from app.core.routine import Routine
 from app.core.words import plural
 from app.data import paths
 from app.data.library import Entry, Library, find, scan, validate
+from app.remote.address import AddressError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", action="store_true", help="with --plain: one JSON object per event")
     p.add_argument("--mute", action="store_true", help="no sound cues")
     p.add_argument("--no-voice", action="store_true", help="tones only, no spoken cues")
+    _add_remote_option(p)
     again = p.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true", help="carry on an unfinished session")
     again.add_argument("--fresh", action="store_true", help="start over; drop an unfinished one")
@@ -59,6 +61,30 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("doctor", help="check sound, voice and the cue player")
     p.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _add_remote_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--remote",
+        nargs="?",
+        const="",
+        metavar="HOST:PORT",
+        help="follow and control the session from a browser on the local network "
+        "(default: this machine's address there, port 8421 or the next free one; port 0: any)",
+    )
+
+
+def _remote_address(args: argparse.Namespace) -> tuple[str | None, int | None] | None:
+    """--remote as (host, port), None for each default; None without --remote. An address
+    that cannot be listened on is refused here, before a session is recorded."""
+    from app.remote.address import check_free, parse_address
+
+    text: str | None = getattr(args, "remote", None)
+    if text is None:
+        return None
+    host, port = parse_address(text)
+    check_free(host, port)
+    return host, port
 
 
 # Commands that never touch the user folder, so a bad UNKNOT_HOME does not stop them.
@@ -90,6 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in exc.lines():
             print(line, file=sys.stderr)
         return 1
+    except AddressError as exc:
+        print(f"unknot: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -228,6 +257,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     entry = find(args.routine)
+    remote = _remote_address(args)  # a bad address is refused before the session starts
     if args.plain or args.jsonl:
         return _run_plain(entry, args)
     if not sys.stdout.isatty():
@@ -238,7 +268,12 @@ def _run(args: argparse.Namespace) -> int:
     from app.tui.app import run_tui
 
     return run_tui(
-        start=entry, mute=args.mute, voice=not args.no_voice, resume=args.resume, fresh=args.fresh
+        start=entry,
+        mute=args.mute,
+        voice=not args.no_voice,
+        resume=args.resume,
+        fresh=args.fresh,
+        remote=remote,
     )
 
 
@@ -277,7 +312,11 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
         player.wait_ready()  # the first cue is due the moment the session starts
     try:
         status = run_plain(
-            live.engine, jsonl=args.jsonl, on_tick=recorder.tick, start_at=live.start_at
+            live.engine,
+            jsonl=args.jsonl,
+            on_tick=recorder.tick,
+            start_at=live.start_at,
+            remote=_remote_address(args),
         )
         if recorder.final_message:
             _tell(f"History: {recorder.final_message}")

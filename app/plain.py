@@ -1,11 +1,14 @@
 """Plain mode: a session as lines of text (or JSON), driven by commands on standard input.
 
 For screen readers, SSH sessions, scripts and tests. The loop sleeps until the engine's next
-deadline or a line of input, whichever comes first; it never counts ticks.
+deadline or a line of input, whichever comes first; it never counts ticks. With the remote on,
+the same loop runs in asyncio beside its server, and a browser's command wakes it too.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import os
 import selectors
@@ -159,6 +162,10 @@ class LineInput:
             self._selector = None
         self._fd = None
 
+    @property
+    def fd(self) -> int | None:
+        return self._fd
+
     def wait(self, timeout: float | None) -> list[str]:
         """Wait up to `timeout` seconds (None: forever) for input; return the complete lines."""
         if self._fd is None:
@@ -166,6 +173,12 @@ class LineInput:
                 time.sleep(max(0.0, timeout))
             return []
         if self._selector is not None and not self._selector.select(timeout):
+            return []
+        return self.read()
+
+    def read(self) -> list[str]:
+        """Read what is there now (once), and return the lines it completes."""
+        if self._fd is None:
             return []
         try:
             chunk = os.read(self._fd, READ_CHUNK)
@@ -220,7 +233,10 @@ def run_plain(
     on_event: Callable[[Event], None] | None = None,
     on_tick: Callable[[], None] | None = None,
     start_at: tuple[int, float | None] = (0, None),
+    remote: tuple[str | None, int | None] | None = None,
 ) -> int:
+    """Run `session` to its end. With `remote` (host, port; None for the defaults), it is also
+    served to browsers (see app.remote) and the loop runs in asyncio to share it."""
     out = stdout if stdout is not None else sys.stdout
 
     def too_long() -> None:
@@ -240,11 +256,29 @@ def run_plain(
     session.listen(show)
     if on_event is not None:
         session.listen(on_event)
+    if remote is not None:
+        return asyncio.run(
+            _run_with_remote(session, commands, out, jsonl, clock, on_tick, start_at, remote)
+        )
     session.start(*start_at)
     while not session.finished:
-        session.update()
+        timeout = _step(session, commands, clock, on_tick)
         if session.finished:
             break
+        for line in commands.wait(timeout):
+            _command(session, line)
+    return 0
+
+
+def _step(
+    session: Session, commands: LineInput, clock: Clock, on_tick: Callable[[], None] | None
+) -> float | None:
+    """Bring the session up to now; answer how long to wait for input (None: until there is
+    some). Nothing to wait for once the session has finished."""
+    while True:
+        session.update()
+        if session.finished:
+            return None
         if on_tick is not None:
             on_tick()
         due = session.next_due()
@@ -257,11 +291,77 @@ def run_plain(
             timeout = max(0.0, due - clock())
             if on_tick is not None:
                 timeout = min(timeout, TICK)
-        for line in commands.wait(timeout):
-            action = COMMANDS.get(line.strip().lower())
-            if action is not None:
-                getattr(session, action)()
-            elif line.strip():
-                shown = printable(line.strip()[:20]) + ("..." if len(line.strip()) > 20 else "")
-                sys.stderr.write(f"unknown command '{shown}'; use p, n, b, +, -, h or q\n")
+        return timeout
+
+
+def _command(session: Session, line: str) -> None:
+    action = COMMANDS.get(line.strip().lower())
+    if action is not None:
+        getattr(session, action)()
+    elif line.strip():
+        shown = printable(line.strip()[:20]) + ("..." if len(line.strip()) > 20 else "")
+        sys.stderr.write(f"unknown command '{shown}'; use p, n, b, +, -, h or q\n")
+
+
+async def _run_with_remote(
+    session: Session,
+    commands: LineInput,
+    out: TextIO,
+    jsonl: bool,
+    clock: Clock,
+    on_tick: Callable[[], None] | None,
+    start_at: tuple[int, float | None],
+    remote: tuple[str | None, int | None],
+) -> int:
+    """The same loop in asyncio, so the remote's server shares it: it sleeps until the engine's
+    next deadline, a line of input or a command from a browser, whichever comes first."""
+    from app.remote.server import RemoteServer
+
+    loop = asyncio.get_running_loop()
+    wake = asyncio.Event()
+    lines: list[str] = []
+
+    def readable() -> None:
+        lines.extend(commands.read())
+        wake.set()
+        if not commands.open and fd is not None:
+            loop.remove_reader(fd)
+
+    def apply(command: str) -> None:
+        getattr(session, command)()
+        wake.set()
+
+    fd = commands.fd
+    watched = False
+    if fd is not None:
+        try:
+            loop.add_reader(fd, readable)
+            watched = True
+        except (OSError, ValueError):
+            pass  # a regular file: reading it never blocks, so it is read in the loop
+    server = RemoteServer(session, apply, host=remote[0], port=remote[1])
+    try:
+        url = await server.start()
+        if jsonl:
+            out.write(json.dumps({"event": "remote_ready", "url": url}) + "\n")
+        else:
+            out.write(f"Remote control: {url}\n")
+        out.flush()
+        session.start(*start_at)
+        while not session.finished:
+            timeout = _step(session, commands, clock, on_tick)
+            if session.finished:
+                break
+            if not watched and commands.open:
+                lines.extend(commands.read())
+            if not lines:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), timeout)
+            wake.clear()
+            while lines:
+                _command(session, lines.pop(0))
+    finally:
+        if watched and commands.open and fd is not None:
+            loop.remove_reader(fd)
+        await server.stop()
     return 0

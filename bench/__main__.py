@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.listing import thousand_routines
+from bench.remote import remote_latency
 from bench.terminal import cpu_and_rss, first_frame
 from bench.timing import cue_latency, real_clock_busy, stalled_fake_clock
 from bench.tui_cues import tui_cue_delay
@@ -71,6 +72,9 @@ def main(argv: list[str]) -> int:
     def median_frame(command: list[str], seen: Callable[[str], bool]) -> float:
         return statistics.median(first_frame(command, env, seen) for _ in range(FRAME_RUNS))
 
+    if argv[:1] == ["remote"]:  # `python -m bench remote`: just the remote's delay
+        print(json.dumps(remote_latency(), indent=2))
+        return 0
     print(f"measuring first frames in {FRAME_PAIRS} interleaved pairs ...", file=sys.stderr)
     pairs = frame_pairs(unknot, bare, env)
     if argv[:1] == ["frames"]:  # `python -m bench frames`: just this, while working on start-up
@@ -94,6 +98,10 @@ def main(argv: list[str]) -> int:
     os.environ["UNKNOT_HOME"] = home  # the headless player below keeps its history there too
     tui_cues = tui_cue_delay()
     listing = thousand_routines()
+    print(
+        "measuring the remote: engine event to the page's handler in chromium ...", file=sys.stderr
+    )
+    remote = remote_latency()
 
     report = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
@@ -108,6 +116,7 @@ def main(argv: list[str]) -> int:
         "cue_latency": cues,
         "tui_cue_delay": tui_cues,
         "listing_1000_routines": listing,
+        "remote_event_to_browser": remote,
     }
     gates = [
         (
@@ -140,6 +149,15 @@ def main(argv: list[str]) -> int:
             f"median {tui_cues['median_ms']:.1f} ms, max {tui_cues['max_ms']:.1f} ms",
         ),
     ]
+    if remote is not None:
+        gates.append(
+            (
+                "remote event to browser",
+                remote["max_ms"] <= 100,
+                f"median {remote['median_ms']:.1f} ms, max {remote['max_ms']:.1f} ms "
+                f"over {remote['events']:.0f} events",
+            )
+        )
     report["gates"] = {name: {"pass": ok, "measured": text} for name, ok, text in gates}
     out = ROOT / "bench" / "results" / "latest.json"
     out.write_text(json.dumps(report, indent=2))
@@ -180,6 +198,16 @@ def main(argv: list[str]) -> int:
     print(
         f"| `unknot list`, 1,000 files | {listing['best_s']:.3f} s | | ≤ 1 s | {_ok(gates[5][1])} |"
     )
+    if remote is None:
+        print(
+            "| remote: engine event to the page's handler | no /usr/bin/chromium | | ≤ 100 ms | |"
+        )
+    else:
+        print(
+            f"| remote: engine event to the page's handler, {remote['events']:.0f} events, "
+            f"loopback | median {remote['median_ms']:.1f} ms, max {remote['max_ms']:.1f} ms | "
+            f"| ≤ 100 ms | {_ok(gates[7][1])} |"
+        )
     return 0
 
 

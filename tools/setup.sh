@@ -7,11 +7,13 @@ cd "$(dirname "$0")/.."
 say() { printf 'unknot setup: %s\n' "$*" >&2; }
 
 # --- System packages: ALSA headers (to build simpleaudio), espeak-ng (spoken cues),
-# and tmux (the tests drive the full-screen player through it). ---
+# tmux (the tests drive the full-screen player through it) and chromium (the browser tests drive
+# the remote's page in it). ---
 missing=()
 [ -e /usr/include/alsa/asoundlib.h ] || missing+=(libasound2-dev)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
     apt=""
     if command -v apt-get >/dev/null 2>&1; then

@@ -64,8 +64,10 @@ class UnknotApp(App[int]):
         fresh: bool = False,
         weekly_goal: int = 2,
         notices: Sequence[str] = (),
+        remote: tuple[str | None, int | None] | None = None,
     ) -> None:
         super().__init__()
+        self.remote = remote  # --remote: where the sessions' remote listens; None: off at first
         self.clock = clock
         self.player = player if player is not None else BellPlayer()
         self.load_library = load_library
@@ -141,7 +143,13 @@ class UnknotApp(App[int]):
 
     def _session_screen(self, entry: Entry, resume: SessionRow | None) -> SessionScreen:
         screen = SessionScreen(
-            entry, clock=self.clock, player=self.player, history=self.history, resume=resume
+            entry,
+            clock=self.clock,
+            player=self.player,
+            history=self.history,
+            resume=resume,
+            remote=self.remote,
+            remote_on=self.remote is not None,
         )
         screen.notice = self.status_message  # what was said just before, such as "Resuming ..."
         return screen
@@ -249,6 +257,7 @@ def run_tui(
     voice: bool = True,
     resume: bool = False,
     fresh: bool = False,
+    remote: tuple[str | None, int | None] | None = None,
 ) -> int:
     player = make_player(voice=voice)
     player.muted = mute
@@ -260,6 +269,7 @@ def run_tui(
         fresh=fresh,
         weekly_goal=settings.weekly_goal,
         notices=[settings.problem] if settings.problem else [],
+        remote=remote,
     )
     try:
         result = app.run()

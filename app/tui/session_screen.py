@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -30,6 +29,8 @@ from app.session import LiveSession
 from app.tui.bigclock import BigClock, BlockTitle
 from app.tui.dialogs import ConfirmQuit, HelpScreen, help_rows
 from app.tui.meter import Meter
+from app.tui.remote_panel import RemoteHost, RemotePanel
+from app.tui.session_keys import SESSION_KEYS
 
 if TYPE_CHECKING:
     from app.audio import CuePlayer
@@ -63,54 +64,7 @@ def until_display_changes(seconds: float) -> float:
 
 class SessionScreen(Screen[None]):
     CSS_PATH = "session.tcss"
-    BINDINGS = [
-        # Each engine control is one action with the engine method's name as its argument. Space
-        # has two bindings so that the footer says what it will do now: pause, or resume.
-        Binding("space", "control('pause')", "Pause", id="session.pause", tooltip="pause"),
-        Binding("space", "control('resume')", "Resume", id="session.resume", tooltip="resume"),
-        Binding(
-            "n,right",
-            "control('next')",
-            "Next",
-            id="session.next",
-            tooltip="next: skip the rest of this step",
-        ),
-        Binding(
-            "b,left",
-            "control('back')",
-            "Back",
-            id="session.back",
-            tooltip="back: restart this step (in its first 3 s: the one before)",
-        ),
-        Binding(
-            "h",
-            "control('hold')",
-            "Hold",
-            id="session.hold",
-            tooltip="hold a hot spot (again: let go)",
-        ),
-        Binding(
-            "plus,equals_sign",
-            "control('more')",
-            "+30s",
-            id="session.more",
-            tooltip="30 s more on this step",
-        ),
-        Binding(
-            "minus", "control('less')", "-30s", id="session.less", tooltip="30 s less on this step"
-        ),
-        Binding("m", "mute", "Mute", id="session.mute", tooltip="sound on / off"),
-        Binding(
-            "v",
-            "voice",
-            "Voice",
-            id="session.voice",
-            show=False,
-            tooltip="spoken announcements on / off",
-        ),
-        Binding("question_mark", "help", "Help", id="session.help", tooltip="this help"),
-        Binding("q", "quit", "Quit", id="session.quit", tooltip="stop the session (asks first)"),
-    ]
+    BINDINGS = SESSION_KEYS
 
     @dataclass
     class Finished(Message):
@@ -128,9 +82,13 @@ class SessionScreen(Screen[None]):
         player: CuePlayer,
         history: History,
         resume: SessionRow | None = None,
+        remote: tuple[str | None, int | None] | None = None,
+        remote_on: bool = False,
     ) -> None:
         super().__init__()
         self.entry = entry
+        self.remote = RemoteHost(remote, self._remote_changed)
+        self._remote_on = remote_on
         self.resume = resume
         self.clock = clock
         self.player = player
@@ -162,6 +120,7 @@ class SessionScreen(Screen[None]):
             yield Static(id="next")
         yield Static(id="status")
         yield Footer(compact=True)
+        yield RemotePanel(id="remote-panel", classes="-shown")
 
     def on_mount(self) -> None:
         live = LiveSession(
@@ -175,10 +134,13 @@ class SessionScreen(Screen[None]):
         self.recorder = live.recorder
         live.start()
         self.sync()
+        if self._remote_on:
+            self.call_later(self.action_remote)
 
     def on_unmount(self) -> None:
         if self._timer is not None:
             self._timer.stop()
+        self.remote.stop_soon()
 
     # ----- time -----
 
@@ -211,6 +173,7 @@ class SessionScreen(Screen[None]):
     def _finish(self) -> None:
         if self._timer is not None:
             self._timer.stop()
+        self.remote.stop_soon()
         result = self.session.result
         if result is not None:
             # A session whose end could not be written (a full disk, say) says so there.
@@ -316,6 +279,9 @@ class SessionScreen(Screen[None]):
             parts = [f"sound: terminal bell{why}"]
         else:
             parts = [f"sound: {player.active}", "voice on (v)" if player.voice else "voice off (v)"]
+        if self.remote.running or self.remote.problem:
+            # First, so that a narrow window still shows the way in.
+            parts.insert(0, self.remote.url or f"remote off: {self.remote.problem}")
         if message:
             parts.append(message)
         status = " · ".join(parts)
@@ -355,6 +321,25 @@ class SessionScreen(Screen[None]):
         player.voice = not player.voice
         if player.voice:
             player.prepare(spoken_phrases(self.session.plan))
+        self.render_status()
+
+    # ----- the remote -----
+
+    async def action_remote(self) -> None:
+        """Start the phone remote, or stop it."""
+        if self.remote.running:
+            await self.remote.stop()
+        elif not self.session.finished:
+            await self.remote.start(self.session, self.action_control)
+
+    def action_remote_code(self) -> None:
+        self.query_one(RemotePanel).toggle_class("-shown")
+
+    def _remote_changed(self) -> None:
+        panel = self.query_one(RemotePanel)
+        panel.set_class(self.remote.running, "-on")
+        if self.remote.running:
+            panel.show_url(self.remote.url)
         self.render_status()
 
     def action_help(self) -> None:

@@ -1,0 +1,113 @@
+"""The remote's delay: from an engine event to the page's handler for it in a real browser.
+
+A session is served on the loopback; Debian's chromium, driven by Playwright, opens its page.
+The engine then emits events 20 ms apart (30 s more, 30 s less, ...). Python stamps each as the
+engine emits it; the page stamps each as its event handler runs. Both stamps are wall-clock
+milliseconds on this machine, so their difference is the delay, server and browser included.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from app.core.engine import Session
+from app.core.events import Event
+from app.core.model import RoutineFile
+from app.core.plan import build_plan
+from app.remote.server import RemoteServer
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+EVENTS = 100
+SPACING = 0.02  # seconds between events, so that each is delivered on its own
+# Every event the page's handler sees, with the page's wall clock when it ran.
+_RECORD = """
+window.__stamps = [];
+window.addEventListener("unknot-event", (e) => {
+  window.__stamps.push([e.detail.event, performance.timeOrigin + performance.now()]);
+});
+"""
+
+
+def _session() -> Session:
+    routine = RoutineFile.model_validate(
+        {
+            "name": "Bench",
+            "summary": "One long move.",
+            "transition": 1,
+            "moves": [{"name": "Long", "duration": 3600}],
+        }
+    ).to_routine()
+    return Session(build_plan(routine), routine_id="bench")
+
+
+async def _measure(events: int) -> dict[str, float]:
+    from playwright.async_api import async_playwright
+
+    engine = _session()
+    emitted: list[float] = []
+
+    def stamp(event: Event) -> None:
+        if event.kind == "time_changed":
+            emitted.append(time.time() * 1000)
+
+    engine.listen(stamp)  # before the server's listener: stamped as the engine emits
+    server = RemoteServer(engine, lambda command: None, host="127.0.0.1", port=0)
+    url = await server.start()
+    engine.start()
+    try:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=ARGS, headless=True
+            )
+            page = await browser.new_page()
+            await page.add_init_script(_RECORD)
+            await page.goto(url)
+            for _ in range(500):  # until the page's event stream is open
+                if server.clients:
+                    break
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(0.3)
+            for n in range(events):
+                (engine.more if n % 2 == 0 else engine.less)()
+                await asyncio.sleep(SPACING)
+            seen: list[list[Any]] = []
+            for _ in range(500):
+                seen = [s for s in await page.evaluate("window.__stamps") if s[0] == "time_changed"]
+                if len(seen) >= events:
+                    break
+                await asyncio.sleep(0.01)
+            await browser.close()
+    finally:
+        await server.stop()
+    delays = [float(s[1]) - e for s, e in zip(seen, emitted, strict=False)]
+    if len(delays) < events:
+        raise RuntimeError(f"the page handled {len(delays)} of {events} events")
+    return {
+        "events": float(len(delays)),
+        "median_ms": statistics.median(delays),
+        "max_ms": max(delays),
+    }
+
+
+def remote_latency(events: int = EVENTS) -> dict[str, float] | None:
+    """Median and worst delay in ms, or None without chromium."""
+    if not CHROMIUM.exists():
+        return None
+    return asyncio.run(_measure(events))
+
+
+if __name__ == "__main__":
+    print(remote_latency())
