@@ -102,53 +102,53 @@ class HelpScreen(Dialog[None]):
         yield Static(Content("escape, ? or enter closes this help"), classes="dialog-hint")
 
 
-class ConfirmQuit(Dialog[bool]):
+class Confirm(Dialog[bool]):
+    """A yes-or-no question about the running session: a title, what yes does, and the keys."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes", tooltip="yes"),
+        Binding("n,escape", "answer(False)", "Keep going", tooltip="carry on"),
+    ]
+
+    def __init__(self, title: str, body: str, yes: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+        self.yes = yes
+
+    def dialog_body(self) -> Iterable[Static]:
+        yield Static(Content(self.title_text), classes="dialog-title")
+        yield Static(Content(self.body))
+        yield Static(
+            _choices(("y", self.yes), ("n", "keep going (escape too)")), classes="dialog-choices"
+        )
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class ConfirmQuit(Confirm):
     """Stop the running session? It is kept in history as stopped where it is now."""
 
-    BINDINGS = [
-        Binding("y,q,enter", "answer(True)", "Stop", tooltip="stop the session"),
-        Binding("n,escape", "answer(False)", "Keep going", tooltip="carry on"),
-    ]
+    BINDINGS = [Binding("q", "answer(True)", "Stop", tooltip="stop the session")]
 
     def __init__(self, where: str) -> None:
-        super().__init__()
-        self.where = where
-
-    def dialog_body(self) -> Iterable[Static]:
-        yield Static(Content("Stop this session?"), classes="dialog-title")
-        yield Static(Content(f"It is saved as stopped at {self.where}."))
-        yield Static(
-            _choices(("y", "stop and see the summary"), ("n", "keep going (escape too)")),
-            classes="dialog-choices",
+        super().__init__(
+            "Stop this session?",
+            f"It is saved as stopped at {where}.",
+            "stop and see the summary",
         )
 
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
 
-
-class ConfirmSwitch(Dialog[bool]):
+class ConfirmSwitch(Confirm):
     """Starting another routine while a session runs: stop this one first?"""
 
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "Switch", tooltip="stop and start the other"),
-        Binding("n,escape", "answer(False)", "Keep going", tooltip="carry on"),
-    ]
-
     def __init__(self, where: str, other: str) -> None:
-        super().__init__()
-        self.where = where
-        self.other = other
-
-    def dialog_body(self) -> Iterable[Static]:
-        yield Static(Content(f"Start {self.other}?"), classes="dialog-title")
-        yield Static(Content(f"This session stops first and is saved as stopped at {self.where}."))
-        yield Static(
-            _choices(("y", f"stop it and start {self.other}"), ("n", "keep going (escape too)")),
-            classes="dialog-choices",
+        super().__init__(
+            f"Start {other}?",
+            f"This session stops first and is saved as stopped at {where}.",
+            f"stop it and start {other}",
         )
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
 
 
 class ResumeDialog(Dialog[str | None]):

@@ -68,7 +68,7 @@ def test_jsonl_announces_the_url_and_applies_browser_commands(
         proc.stdin.write("q\n")
         proc.stdin.flush()
         finished = next_event(proc, "session_finished")
-        assert finished["status"] == "quit"
+        assert finished["status"] == "stopped"
         assert proc.wait(timeout=10) == 0
         with pytest.raises(urllib.error.URLError):
             post(url, "pause")
