@@ -19,9 +19,10 @@ cd "$(dirname "$0")/.."
 SUITE=trixie
 WANT_PYTHON=3.13
 # The compiler, Python headers and ALSA headers build simpleaudio; espeak-ng speaks cues; tmux
-# drives the player in the tests; e2fsprogs (chattr) and mount serve the hostile-home tests.
+# drives the player in the tests; e2fsprogs (chattr) and mount serve the hostile-home tests;
+# chromium is the browser the remote's page is tested in.
 PACKAGES=(python3 python3-venv python3-dev gcc libc6-dev make libasound2-dev espeak-ng tmux
-    e2fsprogs mount)
+    e2fsprogs mount chromium)
 
 cache="$PWD/.cache/py313"
 root="$cache/root"
