@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shutil
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from app import __version__
 from app.core.durations import describe, format_clock
+from app.core.fit import MAX_MINUTES, MinutesError, TooShort, fit, parse_minutes
 from app.core.plan import build_plan
 from app.core.problems import RoutineFileError, SkippedFile
 from app.core.routine import Routine
@@ -37,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("plan", help="print the exact timeline a session follows")
     p.add_argument("routine", metavar="ROUTINE", help="a library id or a .toml file")
     p.add_argument("--json", action="store_true", help="print JSON")
+    _minutes_option(p)
 
     p = sub.add_parser("validate", help="check routine files and folders")
     p.add_argument("paths", metavar="PATH", nargs="+", type=Path)
@@ -46,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run a session")
     p.add_argument("routine", metavar="ROUTINE", help="a library id or a .toml file")
     p.add_argument("--plain", action="store_true", help="plain text lines instead of the TUI")
+    _minutes_option(p)
     p.add_argument("--jsonl", action="store_true", help="with --plain: one JSON object per event")
     p.add_argument("--mute", action="store_true", help="no sound cues")
     p.add_argument("--no-voice", action="store_true", help="tones only, no spoken cues")
@@ -90,6 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in exc.lines():
             print(line, file=sys.stderr)
         return 1
+    except CommandError as exc:
+        print(f"unknot: {exc}", file=sys.stderr)
+        return exc.status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -188,22 +196,62 @@ def render_routine(routine_id: str, r: Routine) -> str:
 
 
 def _plan(args: argparse.Namespace) -> int:
-    entry = find(args.routine)
-    plan = build_plan(entry.routine)
-    if args.json:
+    entry, notes = _fitted(find(args.routine), args.minutes)
+    print_plan(entry.id, entry.routine, notes, as_json=args.json)
+    return 0
+
+
+def print_plan(routine_id: str, routine: Routine, notes: Sequence[str], *, as_json: bool) -> None:
+    plan = build_plan(routine)
+    if as_json:
         data = {
-            "routine": entry.id,
+            "routine": routine_id,
             "total_seconds": plan.total_seconds,
             "steps": [s.to_json() for s in plan.steps],
+            "notes": list(notes),
         }
         print(json.dumps(data, indent=2))
-        return 0
+        return
     steps = plural(len(plan.steps), "step")
-    print(f"{entry.routine.name}: {steps}, {format_clock(plan.total_seconds)}")
+    print(f"{routine.name}: {steps}, {format_clock(plan.total_seconds)}")
+    for note in notes:
+        print(f"Note: {note}")
     for s in plan.steps:
         what = s.label() if s.kind == "work" else f"{s.kind}: {s.move.name}"
         print(f"{s.index:>3}  {format_clock(s.start):>7}  {format_clock(s.seconds):>6}  {what}")
-    return 0
+
+
+class CommandError(Exception):
+    """A request unknot cannot carry out: one line for the user and the exit status."""
+
+    def __init__(self, line: str, status: int = 1) -> None:
+        super().__init__(line)
+        self.status = status
+
+
+def _minutes_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--minutes",
+        metavar="N",
+        help=f"stretch or shrink the routine to N minutes (above 0, at most {MAX_MINUTES})",
+    )
+
+
+def _fitted(entry: Entry, minutes_text: str | None) -> tuple[Entry, tuple[str, ...]]:
+    """The entry fitted to `--minutes` (unchanged without it), and the notes on what was dropped."""
+    if minutes_text is None:
+        return entry, ()
+    try:
+        seconds = round(parse_minutes(minutes_text) * 60)
+    except MinutesError as exc:
+        raise CommandError(str(exc), status=2) from None
+    try:
+        fitted = fit(entry.routine, seconds)
+    except TooShort as exc:
+        raise CommandError(str(exc)) from None
+    # A fitted session is a timeline of its own: it resumes only into the same fit.
+    digest = hashlib.sha256(f"{entry.digest}:{seconds}".encode()).hexdigest()
+    return replace(entry, routine=fitted.routine, digest=digest), fitted.notes
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -227,7 +275,9 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    entry = find(args.routine)
+    entry, notes = _fitted(find(args.routine), args.minutes)
+    for note in notes:
+        _tell(f"unknot: {note}")
     if args.plain or args.jsonl:
         return _run_plain(entry, args)
     if not sys.stdout.isatty():

@@ -13,6 +13,7 @@ from pydantic import (
     ConfigDict,
     Field,
     WithJsonSchema,
+    model_validator,
 )
 
 from app.core import routine
@@ -90,6 +91,17 @@ class MoveFile(BaseModel):
     hold: HoldSeconds = 25
     how: Annotated[Text, Field(max_length=2000)] = ""
     cautions: Annotated[list[Annotated[Line, Field(max_length=300)]], Field(max_length=20)] = []
+    min_seconds: MoveSeconds | None = None
+    priority: Annotated[int, Field(ge=1, le=1000)] | None = None
+
+    @model_validator(mode="after")
+    def _minimum_fits(self) -> MoveFile:
+        if self.min_seconds is not None and self.min_seconds > self.duration:
+            raise ValueError(
+                f"min_seconds ({describe(self.min_seconds)}) is longer than duration "
+                f"({describe(self.duration)}); it must be at most the duration"
+            )
+        return self
 
 
 class RoutineFile(BaseModel):
