@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from app import __version__
+from app import __version__, commands
+from app.commands import CommandError, add_parsers, minutes_option, minutes_seconds, print_plan
 from app.core.durations import describe, format_clock
-from app.core.fit import MAX_MINUTES, MinutesError, TooShort, fit, parse_minutes
+from app.core.fit import TooShort, fit
 from app.core.plan import build_plan
 from app.core.problems import RoutineFileError, SkippedFile
 from app.core.routine import Routine
@@ -40,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("plan", help="print the exact timeline a session follows")
     p.add_argument("routine", metavar="ROUTINE", help="a library id or a .toml file")
     p.add_argument("--json", action="store_true", help="print JSON")
-    _minutes_option(p)
+    minutes_option(p)
 
     p = sub.add_parser("validate", help="check routine files and folders")
     p.add_argument("paths", metavar="PATH", nargs="+", type=Path)
@@ -50,13 +51,15 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run a session")
     p.add_argument("routine", metavar="ROUTINE", help="a library id or a .toml file")
     p.add_argument("--plain", action="store_true", help="plain text lines instead of the TUI")
-    _minutes_option(p)
+    minutes_option(p)
     p.add_argument("--jsonl", action="store_true", help="with --plain: one JSON object per event")
     p.add_argument("--mute", action="store_true", help="no sound cues")
     p.add_argument("--no-voice", action="store_true", help="tones only, no spoken cues")
     again = p.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true", help="carry on an unfinished session")
     again.add_argument("--fresh", action="store_true", help="start over; drop an unfinished one")
+
+    add_parsers(sub)
 
     p = sub.add_parser("history", help="list past sessions")
     p.add_argument("--json", action="store_true", help="print JSON, newest first")
@@ -89,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "run": _run,
             "doctor": _doctor,
             "history": _history,
+            "moves": commands.moves,
+            "build": commands.build_command,
         }[args.command]
         return handler(args)
     except RoutineFileError as exc:
@@ -201,50 +206,11 @@ def _plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_plan(routine_id: str, routine: Routine, notes: Sequence[str], *, as_json: bool) -> None:
-    plan = build_plan(routine)
-    if as_json:
-        data = {
-            "routine": routine_id,
-            "total_seconds": plan.total_seconds,
-            "steps": [s.to_json() for s in plan.steps],
-            "notes": list(notes),
-        }
-        print(json.dumps(data, indent=2))
-        return
-    steps = plural(len(plan.steps), "step")
-    print(f"{routine.name}: {steps}, {format_clock(plan.total_seconds)}")
-    for note in notes:
-        print(f"Note: {note}")
-    for s in plan.steps:
-        what = s.label() if s.kind == "work" else f"{s.kind}: {s.move.name}"
-        print(f"{s.index:>3}  {format_clock(s.start):>7}  {format_clock(s.seconds):>6}  {what}")
-
-
-class CommandError(Exception):
-    """A request unknot cannot carry out: one line for the user and the exit status."""
-
-    def __init__(self, line: str, status: int = 1) -> None:
-        super().__init__(line)
-        self.status = status
-
-
-def _minutes_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--minutes",
-        metavar="N",
-        help=f"stretch or shrink the routine to N minutes (above 0, at most {MAX_MINUTES})",
-    )
-
-
 def _fitted(entry: Entry, minutes_text: str | None) -> tuple[Entry, tuple[str, ...]]:
     """The entry fitted to `--minutes` (unchanged without it), and the notes on what was dropped."""
     if minutes_text is None:
         return entry, ()
-    try:
-        seconds = round(parse_minutes(minutes_text) * 60)
-    except MinutesError as exc:
-        raise CommandError(str(exc), status=2) from None
+    seconds = minutes_seconds(minutes_text)
     try:
         fitted = fit(entry.routine, seconds)
     except TooShort as exc:

@@ -22,6 +22,10 @@ def bundled_routines() -> Path:
     return _data_dir("routines")
 
 
+def bundled_catalog() -> Path:
+    return bundled_routines() / "moves" / "catalog.toml"
+
+
 def sounds_dir() -> Path:
     return _data_dir("sounds")
 
