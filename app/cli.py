@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import shutil
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from app import __version__, commands
 from app.commands import CommandError, add_parsers, minutes_option, minutes_seconds, print_plan
 from app.core.durations import describe, format_clock
-from app.core.fit import TooShort, fit
+from app.core.fit import TooShort
 from app.core.plan import build_plan
 from app.core.problems import RoutineFileError, SkippedFile
 from app.core.routine import Routine
 from app.core.words import plural
 from app.data import paths
+from app.data.built import fit_entry
 from app.data.library import Entry, Library, find, scan, validate
 
 
@@ -212,12 +211,9 @@ def _fitted(entry: Entry, minutes_text: str | None) -> tuple[Entry, tuple[str, .
         return entry, ()
     seconds = minutes_seconds(minutes_text)
     try:
-        fitted = fit(entry.routine, seconds)
+        return fit_entry(entry, seconds)
     except TooShort as exc:
         raise CommandError(str(exc)) from None
-    # A fitted session is a timeline of its own: it resumes only into the same fit.
-    digest = hashlib.sha256(f"{entry.digest}:{seconds}".encode()).hexdigest()
-    return replace(entry, routine=fitted.routine, digest=digest), fitted.notes
 
 
 def _validate(args: argparse.Namespace) -> int:

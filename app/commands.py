@@ -5,23 +5,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from app.core.build import PURPOSES, TOOLS, BuildError, Built, Request, build, check_words
+from app.core.build import PURPOSES, TOOLS, BuildError, Request, build, check_words
 from app.core.catalog import AREAS
 from app.core.durations import describe, format_clock
 from app.core.fit import MAX_MINUTES, MinutesError, TooShort, parse_minutes
 from app.core.plan import build_plan
 from app.core.routine import Routine
 from app.core.words import plural
-from app.data import paths
-
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
-_MOVE_MAX = 60 * 60  # a routine file's longest move
+from app.data.built import SaveError, save_built
 
 
 class CommandError(Exception):
@@ -132,53 +126,11 @@ def build_command(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     routine_id = args.save or "built"
     if args.save:
-        path = save_built(built, args.save, force=args.force)
+        try:
+            path = save_built(built, args.save, force=args.force)
+        except SaveError as exc:
+            line = f"{exc}; add --force to replace it" if exc.exists else f"--save: {exc}"
+            raise CommandError(line) from None
         print(f"Saved {path}; run it with: unknot run {args.save}", file=sys.stderr)
     print_plan(routine_id, built.routine, built.fitted.notes, as_json=args.json)
     return 0
-
-
-def save_built(built: Built, routine_id: str, *, force: bool) -> Path:
-    """Write the built routine as a routine file of the user's; CommandError when it cannot be."""
-    if not _ID.match(routine_id):
-        raise CommandError(
-            f"--save: {routine_id!r} is not a routine id; use lower-case letters, digits, "
-            f"'-' and '_', starting with a letter or digit (at most 80)"
-        )
-    too_long = [m.name for m in built.routine.moves if m.duration > _MOVE_MAX]
-    if too_long:
-        raise CommandError(
-            f"--save: {too_long[0]} would last over {describe(_MOVE_MAX)} a side, longer than a "
-            f"routine file allows; name more areas or fewer minutes"
-        )
-    path = paths.user_routines() / f"{routine_id}.toml"
-    if path.exists() and not force:
-        raise CommandError(f"{path} already exists; add --force to replace it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_text(routine_toml(built), encoding="utf-8")
-    os.replace(temporary, path)
-    return path
-
-
-def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a TOML basic string is a JSON string
-
-
-def routine_toml(built: Built) -> str:
-    r = built.routine
-    lines = [
-        f"name = {_q(r.name)}",
-        f"summary = {_q(r.summary)}",
-        f"purpose = {_q(r.purpose)}",
-        f'transition = "{r.transition}s"',
-        f'switch = "{r.switch}s"',
-    ]
-    for move, (source, tool) in zip(r.moves, built.picks, strict=True):
-        lines += ["", "[[moves]]", f"move = {_q(source.id)}", f"tool = {_q(tool)}"]
-        lines.append(f'duration = "{move.duration}s"')
-        lines.append(f'min_seconds = "{move.minimum}s"')
-        if move.hold != source.hold:
-            lines.append(f'hold = "{move.hold}s"')
-        lines.append(f"priority = {move.priority}")
-    return "\n".join(lines) + "\n"
