@@ -9,13 +9,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import __version__
+from app import __version__, commands
+from app.commands import CommandError, add_parsers, minutes_option, minutes_seconds, print_plan
 from app.core.durations import describe, format_clock
+from app.core.fit import TooShort
 from app.core.plan import build_plan
 from app.core.problems import RoutineFileError, SkippedFile
 from app.core.routine import Routine
 from app.core.words import plural
 from app.data import paths
+from app.data.built import fit_entry
 from app.data.library import Entry, Library, find, scan, validate
 from app.remote.address import AddressError
 
@@ -38,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("plan", help="print the exact timeline a session follows")
     p.add_argument("routine", metavar="ROUTINE", help="a library id or a .toml file")
     p.add_argument("--json", action="store_true", help="print JSON")
+    minutes_option(p)
 
     p = sub.add_parser("validate", help="check routine files and folders")
     p.add_argument("paths", metavar="PATH", nargs="+", type=Path)
@@ -47,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run a session")
     p.add_argument("routine", metavar="ROUTINE", help="a library id or a .toml file")
     p.add_argument("--plain", action="store_true", help="plain text lines instead of the TUI")
+    minutes_option(p)
     p.add_argument("--jsonl", action="store_true", help="with --plain: one JSON object per event")
     p.add_argument("--mute", action="store_true", help="no sound cues")
     p.add_argument("--no-voice", action="store_true", help="tones only, no spoken cues")
@@ -54,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     again = p.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true", help="carry on an unfinished session")
     again.add_argument("--fresh", action="store_true", help="start over; drop an unfinished one")
+
+    add_parsers(sub)
 
     p = sub.add_parser("history", help="list past sessions")
     p.add_argument("--json", action="store_true", help="print JSON, newest first")
@@ -110,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "run": _run,
             "doctor": _doctor,
             "history": _history,
+            "moves": commands.moves,
+            "build": commands.build_command,
         }[args.command]
         return handler(args)
     except RoutineFileError as exc:
@@ -119,6 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AddressError as exc:
         print(f"unknot: {exc}", file=sys.stderr)
         return 2
+    except CommandError as exc:
+        print(f"unknot: {exc}", file=sys.stderr)
+        return exc.status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -217,22 +229,20 @@ def render_routine(routine_id: str, r: Routine) -> str:
 
 
 def _plan(args: argparse.Namespace) -> int:
-    entry = find(args.routine)
-    plan = build_plan(entry.routine)
-    if args.json:
-        data = {
-            "routine": entry.id,
-            "total_seconds": plan.total_seconds,
-            "steps": [s.to_json() for s in plan.steps],
-        }
-        print(json.dumps(data, indent=2))
-        return 0
-    steps = plural(len(plan.steps), "step")
-    print(f"{entry.routine.name}: {steps}, {format_clock(plan.total_seconds)}")
-    for s in plan.steps:
-        what = s.label() if s.kind == "work" else f"{s.kind}: {s.move.name}"
-        print(f"{s.index:>3}  {format_clock(s.start):>7}  {format_clock(s.seconds):>6}  {what}")
+    entry, notes = _fitted(find(args.routine), args.minutes)
+    print_plan(entry.id, entry.routine, notes, as_json=args.json)
     return 0
+
+
+def _fitted(entry: Entry, minutes_text: str | None) -> tuple[Entry, tuple[str, ...]]:
+    """The entry fitted to `--minutes` (unchanged without it), and the notes on what was dropped."""
+    if minutes_text is None:
+        return entry, ()
+    seconds = minutes_seconds(minutes_text)
+    try:
+        return fit_entry(entry, seconds)
+    except TooShort as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -256,8 +266,10 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    entry = find(args.routine)
+    entry, notes = _fitted(find(args.routine), args.minutes)
     remote = _remote_address(args)  # a bad address is refused before the session starts
+    for note in notes:
+        _tell(f"unknot: {note}")
     if args.plain or args.jsonl:
         return _run_plain(entry, args)
     if not sys.stdout.isatty():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import partial
 from typing import Annotated
 
@@ -12,10 +13,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
+    model_validator,
 )
 
 from app.core import routine
+from app.core.catalog import Catalog, unknown
 from app.core.durations import check_range, describe, parse_duration
 from app.core.routine import Purpose, Sides, Tool
 
@@ -78,18 +83,64 @@ HoldSeconds = Annotated[
 
 
 class MoveFile(BaseModel):
-    """One move as a routine file writes it."""
+    """One move as a routine file writes it: in full, or as `move`, a catalog id, and changes."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: Annotated[Line, Field(max_length=80)]
+    move: Annotated[Line, Field(max_length=60)] | None = None
+    name: Annotated[Line, Field(max_length=80)] | None = None
     area: Annotated[Line, Field(max_length=80)] | None = None
     tool: Tool = "none"
-    duration: MoveSeconds
+    duration: MoveSeconds | None = None
     sides: Sides = "none"
     hold: HoldSeconds = 25
     how: Annotated[Text, Field(max_length=2000)] = ""
     cautions: Annotated[list[Annotated[Line, Field(max_length=300)]], Field(max_length=20)] = []
+    min_seconds: MoveSeconds | None = None
+    priority: Annotated[int, Field(ge=1, le=1000)] | None = None
+
+    @field_validator("move")
+    @classmethod
+    def _in_catalog(cls, value: str | None, info: ValidationInfo) -> str | None:
+        found = _catalog(info)
+        if value is not None and found.get(value) is None:
+            raise ValueError(unknown("catalog move", value, found.ids).removeprefix("unknown "))
+        return value
+
+    @model_validator(mode="after")
+    def _complete(self, info: ValidationInfo) -> MoveFile:
+        if self.move is None:
+            missing = [key for key in ("name", "duration") if getattr(self, key) is None]
+            if missing:
+                raise ValueError(
+                    f"{' and '.join(missing)} required but missing "
+                    f"(or give move, the id of a move from the catalog)"
+                )
+        duration = self.resolve(_catalog(info)).duration
+        if self.min_seconds is not None and self.min_seconds > duration:
+            raise ValueError(
+                f"min_seconds ({describe(self.min_seconds)}) is longer than duration "
+                f"({describe(duration)}); it must be at most the duration"
+            )
+        return self
+
+    def resolve(self, found: Catalog) -> routine.Move:
+        """The move this table stands for: the catalog's, with what the table gives instead."""
+        given = self.model_dump(exclude={"move"}, exclude_unset=True)
+        if "cautions" in given:
+            given["cautions"] = tuple(given["cautions"])
+        base = found.get(self.move) if self.move is not None else None
+        if base is None:
+            return routine.Move(**given)
+        if "duration" in given and "min_seconds" not in given:
+            given["min_seconds"] = None  # half of the new duration, not of the catalog's
+        return replace(base.to_move(), **given)
+
+
+def _catalog(info: ValidationInfo) -> Catalog:
+    context = info.context if isinstance(info.context, dict) else {}
+    found = context.get("catalog")
+    return found if isinstance(found, Catalog) else Catalog(())
 
 
 class RoutineFile(BaseModel):
@@ -105,9 +156,18 @@ class RoutineFile(BaseModel):
     switch: GapSeconds = 5
     moves: Annotated[list[MoveFile], Field(min_length=1, max_length=100)]
 
-    def to_routine(self) -> routine.Routine:
-        moves = tuple(
-            routine.Move(**{**move.model_dump(), "cautions": tuple(move.cautions)})
-            for move in self.moves
-        )
+    @model_validator(mode="after")
+    def _tools_fit(self, info: ValidationInfo) -> RoutineFile:
+        found = _catalog(info)
+        for number, move in enumerate(self.moves):
+            base = found.get(move.move) if move.move is not None else None
+            if base is not None and "tool" in move.model_fields_set and move.tool not in base.tools:
+                raise ValueError(
+                    f"moves[{number}].tool: {move.tool!r} is not a tool of the catalog move "
+                    f"{base.id!r}; allowed: {', '.join(base.tools)}"
+                )
+        return self
+
+    def to_routine(self, found: Catalog | None = None) -> routine.Routine:
+        moves = tuple(move.resolve(found or Catalog(())) for move in self.moves)
         return routine.Routine(**{**self.model_dump(exclude={"moves"}), "moves": moves})

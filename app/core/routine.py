@@ -42,6 +42,19 @@ class Move:
     hold: int = 25  # seconds; 0: no hot-spot hold
     how: str = ""
     cautions: tuple[str, ...] = ()
+    min_seconds: int | None = None  # below this a side is not worth doing; None: half of duration
+    priority: int | None = None  # kept before moves with a larger number; None: its place
+
+    @property
+    def minimum(self) -> int:
+        """The fewest seconds a side of this move is worth doing."""
+        if self.min_seconds is not None:
+            return min(self.min_seconds, self.duration)
+        return max(1, self.duration // 2)
+
+    @property
+    def sides_count(self) -> int:
+        return 2 if self.sides == "each" else 1
 
 
 @dataclass(frozen=True)

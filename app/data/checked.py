@@ -20,7 +20,8 @@ from app.core.routine import Routine
 from app.data import paths
 
 # The modules whose code decides what a file means: a change to any of them is a new key.
-_CHECKERS = ("model.py", "routine.py", "durations.py")
+# The catalog file is part of the key too: routines that name its moves take their text from it.
+_CHECKERS = ("model.py", "routine.py", "durations.py", "catalog.py", "catalog_model.py")
 
 
 def _checker_digest() -> bytes:
@@ -29,6 +30,8 @@ def _checker_digest() -> bytes:
     for name in _CHECKERS:
         with contextlib.suppress(OSError):
             digest.update((here / name).read_bytes())
+    with contextlib.suppress(OSError):
+        digest.update(paths.bundled_catalog().read_bytes())
     return digest.digest()
 
 

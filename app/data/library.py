@@ -147,8 +147,11 @@ def _check(file: str, raw: bytes) -> Routine:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RoutineFileError(file, [_syntax_problem(str(exc), text)]) from None
+    from app.data.catalog import load_catalog
+
+    found = load_catalog()
     try:
-        return RoutineFile.model_validate(data).to_routine()
+        return RoutineFile.model_validate(data, context={"catalog": found}).to_routine(found)
     except ValidationError as exc:
         raise RoutineFileError(file, from_validation(RoutineFile, exc)) from None
 

@@ -23,6 +23,10 @@ def bundled_routines() -> Path:
     return _data_dir("routines")
 
 
+def bundled_catalog() -> Path:
+    return bundled_routines() / "moves" / "catalog.toml"
+
+
 def sounds_dir() -> Path:
     return _data_dir("sounds")
 

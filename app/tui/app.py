@@ -24,6 +24,7 @@ from app.tui.session_screen import SessionScreen
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from app.tui.build_screen import BuildScreen
     from app.tui.commands import RoutineChosen
     from app.tui.picker import PickerScreen
 
@@ -167,6 +168,18 @@ class UnknotApp(App[int]):
 
     def on_routine_chosen(self, message: RoutineChosen) -> None:
         self.start_session(message.entry)
+
+    def on_picker_screen_build_session(self, message: PickerScreen.BuildSession) -> None:
+        from app.data.catalog import load_catalog
+        from app.tui.build_screen import BuildScreen
+
+        self.push_screen(BuildScreen(load_catalog(), message.minutes or "10"))
+
+    def on_build_screen_start_built(self, message: BuildScreen.StartBuilt) -> None:
+        self.start_session(message.entry)
+
+    def on_build_screen_back(self) -> None:
+        self.pop_screen()
 
     def on_picker_screen_show_history(self) -> None:
         from app.tui.history_screen import HistoryScreen

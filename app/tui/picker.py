@@ -15,8 +15,10 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from app.core.durations import describe, format_clock
+from app.core.fit import MinutesError, TooShort, parse_minutes
 from app.core.plan import build_plan
 from app.core.words import plural
+from app.data.built import fit_entry
 from app.data.library import Entry, Library
 from app.tui.dialogs import HelpScreen, help_rows
 
@@ -61,7 +63,20 @@ class FilterInput(Input):
     """
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
-        if character in ("H", "?") or (character == "q" and not self.value):
+        if character in ("H", "B", "?") or (character == "q" and not self.value):
+            return False
+        return super().check_consume_key(key, character)
+
+
+class MinutesInput(Input):
+    """The minutes to fit the chosen routine to: digits and a point; other keys go to the picker."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder="min", id="minutes", restrict=r"[0-9.]*", max_length=6)
+        self.tooltip = "minutes to fit the routine to (empty: as written)"
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        if character is not None and character not in "0123456789.":
             return False
         return super().check_consume_key(key, character)
 
@@ -75,6 +90,14 @@ class PickerScreen(Screen[None]):
         Binding("escape", "clear", "Clear filter", id="picker.clear", tooltip="clear the filter"),
         Binding(
             "H", "history", "History", id="picker.history", priority=True, tooltip="past sessions"
+        ),
+        Binding(
+            "B",
+            "build",
+            "Build",
+            id="picker.build",
+            priority=True,
+            tooltip="build a session from the catalog of moves",
         ),
         Binding(
             "question_mark", "help", "Help", id="picker.help", priority=True, tooltip="this help"
@@ -98,6 +121,12 @@ class PickerScreen(Screen[None]):
     class ShowHistory(Message):
         """Open the history screen."""
 
+    @dataclass
+    class BuildSession(Message):
+        """Open the "Build a session" screen, with the minutes typed here."""
+
+        minutes: str
+
     def __init__(self, load_library: Callable[[], Library]) -> None:
         super().__init__()
         self.load_library = load_library
@@ -107,13 +136,16 @@ class PickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(
             Content(
-                "unknot · pick a routine · ↑↓ choose · enter start · H history · ? keys · q quit"
+                "unknot · pick a routine · enter start · tab minutes · B build · "
+                "H history · ? keys · q quit"
             ),
             id="title",
         )
         filter_box = FilterInput(placeholder="Type to filter routines", id="filter")
         filter_box.cursor_blink = False
-        yield filter_box
+        with Horizontal(id="inputs"):
+            yield filter_box
+            yield MinutesInput()
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield OptionList(id="routines")
@@ -164,7 +196,8 @@ class PickerScreen(Screen[None]):
             detail.update(entry_detail(self.shown[index]))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.refilter(event.value)
+        if event.input.id == "filter":
+            self.refilter(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_start()
@@ -190,7 +223,21 @@ class PickerScreen(Screen[None]):
     def action_history(self) -> None:
         self.post_message(self.ShowHistory())
 
+    def action_build(self) -> None:
+        self.post_message(self.BuildSession(self.query_one("#minutes", Input).value.strip()))
+
     def action_start(self) -> None:
         index = self.query_one("#routines", OptionList).highlighted
-        if index is not None and self.shown:
-            self.post_message(self.StartRoutine(self.shown[index]))
+        if index is None or not self.shown:
+            return
+        entry = self.shown[index]
+        minutes = self.query_one("#minutes", Input).value.strip()
+        if minutes:
+            try:
+                entry, notes = fit_entry(entry, round(parse_minutes(minutes) * 60))
+            except (MinutesError, TooShort) as exc:
+                self.notify(str(exc).replace("--minutes: ", "minutes: "), severity="error")
+                return
+            for note in notes:
+                self.notify(note)
+        self.post_message(self.StartRoutine(entry))

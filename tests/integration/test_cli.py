@@ -179,3 +179,69 @@ def test_unknot_home_that_is_a_file(tmp_path: Path, command: list[str]) -> None:
     assert below.returncode == 1
     assert f"but {home} is a file, not a folder" in below.stderr
     assert run_cli(home, "schema").returncode == 0
+
+
+def test_plan_minutes_fits_the_time_and_notes_the_drops(unknot_home: Path) -> None:
+    result = run_cli(unknot_home, "plan", "uw-five-moves", "--minutes", "15", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert abs(data["total_seconds"] - 900) <= 5
+    assert data["notes"] == []
+    short = json.loads(
+        run_cli(unknot_home, "plan", "uw-five-moves", "--minutes", "8", "--json").stdout
+    )
+    assert abs(short["total_seconds"] - 480) <= 5
+    assert len(short["notes"]) == 2
+    assert all(note.startswith("dropped ") for note in short["notes"])
+    text = run_cli(unknot_home, "plan", "uw-five-moves", "--minutes", "8")
+    assert text.stdout.splitlines()[1].startswith("Note: dropped ")
+
+
+def test_plan_without_minutes_has_no_notes(unknot_home: Path) -> None:
+    data = json.loads(run_cli(unknot_home, "plan", "uw-five-moves", "--json").stdout)
+    assert data["notes"] == []
+    assert data["total_seconds"] == 1325
+
+
+@pytest.mark.parametrize("command", ["plan", "run"])
+@pytest.mark.parametrize("minutes", ["0", "-3", "181", "ten", "nan"])
+def test_bad_minutes_exit_2_with_one_line(unknot_home: Path, command: str, minutes: str) -> None:
+    extra = ["--plain", "--mute"] if command == "run" else []
+    result = run_cli(unknot_home, command, "uw-five-moves", f"--minutes={minutes}", *extra)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("unknot: --minutes: ")
+    assert "at most 180" in lines[0]
+
+
+@pytest.mark.parametrize("command", ["plan", "run"])
+def test_too_few_minutes_exit_1_naming_the_fewest(unknot_home: Path, command: str) -> None:
+    extra = ["--plain", "--mute"] if command == "run" else []
+    result = run_cli(unknot_home, command, "uw-five-moves", "--minutes", "1", *extra)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "unknot: Five best moves: hip, IT band, adductor, calves needs at least 3 min "
+        "(its first move at its minimum, with the time to get into position)"
+    ]
+    assert run_cli(unknot_home, "plan", "uw-five-moves", "--minutes", "3").returncode == 0
+
+
+def test_run_plain_follows_the_fitted_plan(unknot_home: Path) -> None:
+    result = run_cli(
+        unknot_home,
+        "run",
+        "uw-five-moves",
+        "--plain",
+        "--jsonl",
+        "--mute",
+        "--minutes",
+        "8",
+        stdin="q\n",
+    )
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events[0]["event"] == "session_started"
+    assert events[0]["steps"] == 12  # three sided moves of five: 3 x 4 steps
+    assert events[1]["seconds"] == 15.0
+    assert sum("dropped" in line for line in result.stderr.splitlines()) == 2

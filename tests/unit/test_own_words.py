@@ -81,12 +81,15 @@ def articles() -> Articles:
 
 
 def text_fields(value: object, where: str) -> Iterator[tuple[str, str]]:
-    """Every string in a parsed routine file, with its place (`moves[2].cautions[0]`)."""
+    """Every string in a parsed routine or catalog file, with its place (`moves[2].cautions[0]`).
+
+    A `source` is left out: it names an article by its title, which is meant to match.
+    """
     if isinstance(value, str):
         yield where, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            if not (where == "" and key == "source"):
+            if key != "source":
                 yield from text_fields(item, f"{where}.{key}" if where else key)
     elif isinstance(value, list):
         for index, item in enumerate(value):
@@ -112,7 +115,9 @@ def prose(markdown: str) -> Iterator[tuple[str, str]]:
         block.append(line)
 
 
-ROUTINE_FILES = sorted((ROOT / "routines").glob("*.toml"))
+# The routines and the catalog of moves they take their text from.
+CATALOG = ROOT / "routines" / "moves" / "catalog.toml"
+ROUTINE_FILES = [*sorted((ROOT / "routines").glob("*.toml")), CATALOG]
 
 
 def report(file: str, hits: list[tuple[str, str, str]]) -> str:
@@ -128,7 +133,15 @@ def test_bundled_routine_uses_its_own_words(path: Path, articles: Articles) -> N
         for field, text in text_fields(data, "")
         for run, article in articles.shared(text)
     ]
-    assert not hits, report(f"routines/{path.name}", hits)
+    assert not hits, report(str(path.relative_to(ROOT)), hits)
+
+
+def test_the_catalog_is_checked_and_has_text_to_check() -> None:
+    catalog = tomllib.loads(ROUTINE_FILES[-1].read_text(encoding="utf-8"))
+    fields = dict(text_fields(catalog, ""))
+    assert len(catalog["moves"]) >= 25
+    assert all(f"moves[{i}].how" in fields for i in range(len(catalog["moves"])))
+    assert "moves[0].cautions[0]" in fields
 
 
 def test_readme_prose_uses_its_own_words(articles: Articles) -> None:
