@@ -44,11 +44,20 @@ def help_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
     text box shadows in Textual's own list (enter in the picker's filter still starts)."""
     app = screen.app
     pairs: list[tuple[str, Binding]] = []
+    # The App's priority keys work whatever the screen binds (Textual's copy on ctrl+c, say);
+    # for any other key the screen's own binding is the one that works.
+    first = {
+        key
+        for key, bindings in app._bindings.key_to_bindings.items()
+        if any(binding.priority for binding in bindings)
+    }
     taken: set[str] = set()
     for node in (screen, app):
         for key, bindings in node._bindings.key_to_bindings.items():
+            if node is screen and key in first:
+                continue  # the App's priority binding is the one that works
             if node is app and key in taken:
-                continue  # the screen's own binding of this key is the one that works
+                continue  # the screen's own binding is the one that works
             taken.add(key)
             for binding in bindings:
                 _, name, parameters = parse_action(binding.action)

@@ -250,3 +250,15 @@ async def test_words_in_the_picker_count_right(unknot_home: Path) -> None:
         shown = screen_text(harness.app)
         assert "1 move ·" in shown and "1 moves" not in shown
         assert "Palm press  30 s once" in shown  # no tool named for a move without one
+
+
+async def test_help_lists_the_apps_priority_keys_over_the_screens_plumbing(
+    unknot_home: Path,
+) -> None:
+    """Textual's screens bind ctrl+c to copying; the App's ctrl+c (priority) is what works."""
+    harness = Harness()
+    async with harness.app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "quit at once (a session is saved as stopped)" in screen_text(harness.app)
