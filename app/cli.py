@@ -18,7 +18,6 @@ from app.core.problems import RoutineFileError, SkippedFile
 from app.core.routine import Routine
 from app.core.words import plural
 from app.data import paths
-from app.data.built import fit_entry
 from app.data.library import Entry, Library, find, scan, validate
 from app.remote.address import AddressError
 
@@ -238,6 +237,8 @@ def _fitted(entry: Entry, minutes_text: str | None) -> tuple[Entry, tuple[str, .
     """The entry fitted to `--minutes` (unchanged without it), and the notes on what was dropped."""
     if minutes_text is None:
         return entry, ()
+    from app.data.built import fit_entry  # only a fitted run needs it: kept off the start path
+
     seconds = minutes_seconds(minutes_text)
     try:
         return fit_entry(entry, seconds)

@@ -8,14 +8,13 @@ import json
 import sys
 from collections.abc import Sequence
 
-from app.core.build import PURPOSES, TOOLS, BuildError, Request, build, check_words
+from app.core.build import PURPOSES, TOOLS
 from app.core.catalog import AREAS
 from app.core.durations import describe, format_clock
 from app.core.fit import MAX_MINUTES, MinutesError, TooShort, parse_minutes
 from app.core.plan import build_plan
 from app.core.routine import Routine
 from app.core.words import plural
-from app.data.built import SaveError, save_built
 
 
 class CommandError(Exception):
@@ -79,6 +78,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _catalog_words(kind: str, text: str | None, allowed: Sequence[str]) -> tuple[str, ...]:
+    from app.core.build import BuildError, check_words
+
     words = tuple(w.strip() for w in (text or "").split(",") if w.strip())
     try:
         return check_words(kind, words, allowed)
@@ -107,6 +108,8 @@ def moves(args: argparse.Namespace) -> int:
 
 
 def build_command(args: argparse.Namespace) -> int:
+    from app.core.build import BuildError, Request, build
+    from app.data.built import SaveError, save_built
     from app.data.catalog import load_catalog
 
     seconds = minutes_seconds(args.minutes)
