@@ -7,14 +7,15 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import get_args
 
-from app.core.build import PURPOSES, TOOLS
-from app.core.catalog import AREAS
 from app.core.durations import describe, format_clock
 from app.core.fit import MAX_MINUTES, MinutesError, TooShort, parse_minutes
 from app.core.plan import build_plan
-from app.core.routine import Routine
+from app.core.routine import AREAS, PURPOSES, Routine, Tool
 from app.core.words import plural
+
+TOOLS: tuple[str, ...] = get_args(Tool)
 
 
 class CommandError(Exception):

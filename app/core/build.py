@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal, get_args
+from typing import get_args
 
 from app.core.catalog import AREAS, Catalog, CatalogMove, unknown
 from app.core.fit import Fitted, fit
-from app.core.routine import Purpose, Routine, Tool
+from app.core.routine import BuildPurpose, Purpose, Routine, Tool
 
-BuildPurpose = Literal["warm-up", "recovery", "maintenance"]
-PURPOSES: tuple[BuildPurpose, ...] = ("warm-up", "recovery", "maintenance")
 TOOLS: tuple[str, ...] = get_args(Tool)
 # Nothing to carry: a move done by hand or with no tool is open to everyone.
 _ALWAYS: tuple[Tool, ...] = ("hands", "none")

@@ -10,25 +10,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.core.routine import AREAS as AREAS  # the fixed list of area ids
 from app.core.routine import Move, Sides, Tool
-
-# The areas a move can work, from the feet up, with the words a person would use.
-AREAS: dict[str, str] = {
-    "feet": "Feet",
-    "calves": "Calves",
-    "shins": "Shins",
-    "hamstrings": "Hamstrings",
-    "quads": "Quads",
-    "it-band": "IT band and outer thigh",
-    "adductors": "Adductors",
-    "glutes": "Glutes and piriformis",
-    "hip-flexors": "Hip flexors",
-    "upper-back": "Upper back",
-    "lats": "Lats",
-    "chest": "Chest",
-    "ribs": "Ribs and diaphragm",
-    "neck-shoulders": "Neck and shoulders",
-}
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,27 @@ Tool = Literal[
 Purpose = Literal["pre-run", "post-run", "maintenance", "any"]
 Sides = Literal["each", "none"]
 Side = Literal["left", "right"]
+# What a built session is for (`unknot build --purpose`).
+BuildPurpose = Literal["warm-up", "recovery", "maintenance"]
+PURPOSES: tuple[BuildPurpose, ...] = ("warm-up", "recovery", "maintenance")
+
+# The areas a move can work, from the feet up, with the words a person would use.
+AREAS: dict[str, str] = {
+    "feet": "Feet",
+    "calves": "Calves",
+    "shins": "Shins",
+    "hamstrings": "Hamstrings",
+    "quads": "Quads",
+    "it-band": "IT band and outer thigh",
+    "adductors": "Adductors",
+    "glutes": "Glutes and piriformis",
+    "hip-flexors": "Hip flexors",
+    "upper-back": "Upper back",
+    "lats": "Lats",
+    "chest": "Chest",
+    "ribs": "Ribs and diaphragm",
+    "neck-shoulders": "Neck and shoulders",
+}
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, SelectionList, Static
 
-from app.core.build import PURPOSES, TOOLS, BuildError, BuildPurpose, Built, Request, build
+from app.core.build import TOOLS, BuildError, Built, Request, build
 from app.core.catalog import AREAS, Catalog
 from app.core.durations import format_clock
 from app.core.fit import MinutesError, TooShort, parse_minutes
 from app.core.plan import build_plan
+from app.core.routine import PURPOSES, BuildPurpose
 from app.data.built import SaveError, built_entry, save_built
 from app.data.library import Entry
 from app.tui.dialogs import HelpScreen, help_rows
