@@ -9,11 +9,10 @@ import sys
 from collections.abc import Sequence
 from typing import get_args
 
-from app.core.durations import describe, format_clock
+from app.core.durations import describe
 from app.core.fit import MAX_MINUTES, MinutesError, TooShort, parse_minutes
-from app.core.plan import build_plan
+from app.core.plan import build_plan, plan_lines
 from app.core.routine import AREAS, PURPOSES, Routine, Tool
-from app.core.words import plural
 
 TOOLS: tuple[str, ...] = get_args(Tool)
 
@@ -53,13 +52,7 @@ def print_plan(routine_id: str, routine: Routine, notes: Sequence[str], *, as_js
         }
         print(json.dumps(data, indent=2))
         return
-    steps = plural(len(plan.steps), "step")
-    print(f"{routine.name}: {steps}, {format_clock(plan.total_seconds)}")
-    for note in notes:
-        print(f"Note: {note}")
-    for s in plan.steps:
-        what = s.label() if s.kind == "work" else f"{s.kind}: {s.move.name}"
-        print(f"{s.index:>3}  {format_clock(s.start):>7}  {format_clock(s.seconds):>6}  {what}")
+    print("\n".join(plan_lines(routine.name, plan, notes)))
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

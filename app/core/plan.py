@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from app.core.durations import format_clock
 from app.core.routine import Move, Routine, Side
+from app.core.words import plural
 
 StepKind = Literal["transition", "work", "switch"]
 
@@ -55,6 +57,18 @@ class Plan:
     def total_seconds(self) -> float:
         last = self.steps[-1]
         return last.start + last.seconds
+
+
+def plan_lines(name: str, plan: Plan, notes: Iterable[str] = ()) -> list[str]:
+    """The plan as `unknot plan` prints it: a heading, the notes, then a line per step."""
+    lines = [f"{name}: {plural(len(plan.steps), 'step')}, {format_clock(plan.total_seconds)}"]
+    lines += [f"Note: {note}" for note in notes]
+    for s in plan.steps:
+        what = s.label() if s.kind == "work" else f"{s.kind}: {s.move.name}"
+        lines.append(
+            f"{s.index:>3}  {format_clock(s.start):>7}  {format_clock(s.seconds):>6}  {what}"
+        )
+    return lines
 
 
 def build_plan(routine: Routine) -> Plan:

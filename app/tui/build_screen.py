@@ -15,9 +15,8 @@ from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Select
 
 from app.core.build import TOOLS, BuildError, Built, Request, build
 from app.core.catalog import AREAS, Catalog
-from app.core.durations import format_clock
 from app.core.fit import MinutesError, TooShort, parse_minutes
-from app.core.plan import build_plan
+from app.core.plan import build_plan, plan_lines
 from app.core.routine import PURPOSES, BuildPurpose
 from app.data.built import SaveError, built_entry, save_built
 from app.data.library import Entry
@@ -27,12 +26,7 @@ from app.tui.dialogs import HelpScreen, help_rows
 def plan_preview(built: Built) -> Content:
     """The plan, as `unknot plan` prints it, for the preview pane."""
     plan = build_plan(built.routine)
-    lines = [f"{built.routine.name}: {format_clock(plan.total_seconds)}"]
-    lines += [f"Note: {note}" for note in built.fitted.notes]
-    for step in plan.steps:
-        what = step.label() if step.kind == "work" else f"{step.kind}: {step.move.name}"
-        lines.append(f"{format_clock(step.start):>7}  {format_clock(step.seconds):>6}  {what}")
-    return Content("\n".join(lines))
+    return Content("\n".join(plan_lines(built.routine.name, plan, built.fitted.notes)))
 
 
 class BuildScreen(Screen[None]):
