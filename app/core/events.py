@@ -1,5 +1,8 @@
 """What a session reports as it runs: one small frozen dataclass per kind of event.
 
+An event is one happening, not a value, so events compare by identity (`eq=False`); that also
+spares the start-up the two methods per class that equality and hashing would generate.
+
 Front ends, cues and history read the attributes; `to_json()` is the object `--jsonl` prints:
 `t`, `event` and the event's own fields. `t` is when it happened (or was due): seconds since
 the session started, pauses included. `step` is the step the session was in.
@@ -32,7 +35,7 @@ EventKind = Literal[
 _OPTIONAL = {"omit_none": True}  # left out of JSON lines while it is None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Event:
     kind: ClassVar[EventKind]
     t: float
@@ -57,7 +60,7 @@ class Event:
         return {"t": round(self.t, 3), "event": self.kind, **self.fields}
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class SessionStarted(Event):
     kind: ClassVar[EventKind] = "session_started"
     routine: str
@@ -65,7 +68,7 @@ class SessionStarted(Event):
     steps: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class StepStarted(Event):
     kind: ClassVar[EventKind] = "step_started"
     index: int
@@ -81,55 +84,55 @@ class StepStarted(Event):
     )  # True in a resumed session's first step
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Countdown(Event):
     kind: ClassVar[EventKind] = "countdown"
     index: int
     n: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Halfway(Event):
     kind: ClassVar[EventKind] = "halfway"
     index: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class HoldStarted(Event):
     kind: ClassVar[EventKind] = "hold_started"
     index: int
     seconds: float
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class HoldEnded(Event):
     kind: ClassVar[EventKind] = "hold_ended"
     index: int
     early: bool
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Paused(Event):
     kind: ClassVar[EventKind] = "paused"
     index: int
     remaining: float
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Resumed(Event):
     kind: ClassVar[EventKind] = "resumed"
     index: int
     remaining: float
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Skipped(Event):
     kind: ClassVar[EventKind] = "skipped"
     index: int
     remaining: float
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class TimeChanged(Event):
     kind: ClassVar[EventKind] = "time_changed"
     index: int
@@ -143,7 +146,7 @@ class TimeChanged(Event):
     )  # that cap, in seconds, when it was reached
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class SessionFinished(Event):
     kind: ClassVar[EventKind] = "session_finished"
     status: Status

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,10 +23,16 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         if not stat.S_ISREG(os.stat(file).st_mode):
             return Settings(problem=f"{file}: is not a regular file; using the defaults")
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
+        return Settings(problem=f"{file}: cannot be read ({exc}); using the defaults")
+    import tomllib  # only when there is a file: most starts have none
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         return Settings(problem=f"{file}: cannot be read ({exc}); using the defaults")
     goal = data.get("weekly_goal", DEFAULT_WEEKLY_GOAL)
     unknown = sorted(set(data) - {"weekly_goal"})

@@ -360,10 +360,16 @@ class History:
 
     def unfinished(self, routine_id: str | None = None) -> SessionRow | None:
         """The newest interrupted session (of one routine, if given) that can be resumed."""
-        for row in self.sessions():
-            if row.status == "interrupted" and routine_id in (None, row.routine_id):
-                return row
-        return None
+        # Only a session stored as running can be one; its lock tells whether it still runs.
+        where, params = "WHERE s.status = ?", [RUNNING]
+        if routine_id is not None:
+            where, params = where + " AND s.routine_id = ?", [RUNNING, routine_id]
+        try:
+            rows = [self._row(r) for r in self._rows(where, tuple(params))]
+        except sqlite3.Error as exc:
+            self._off(f"history is off: cannot read {self.path} ({reason(exc)})")
+            return None
+        return next((row for row in rows if row.status == "interrupted"), None)
 
     def area_seconds(self, since: datetime) -> dict[str, float]:
         """Seconds of work per body area since `since`."""

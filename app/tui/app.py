@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from app.audio import BellPlayer, CuePlayer, bell_notice, make_player
 from app.core.clock import Clock, monotonic
@@ -18,8 +21,8 @@ from app.data.settings import load_settings
 from app.history.resume import choose_resume
 from app.history.rows import SessionRow
 from app.history.store import History
-from app.tui.dialogs import ConfirmSwitch, ResumeDialog
 from app.tui.session_screen import SessionScreen
+from app.tui.sizes import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -27,6 +30,11 @@ if TYPE_CHECKING:
     from app.tui.build_screen import BuildScreen
     from app.tui.commands import RoutineChosen
     from app.tui.picker import PickerScreen
+
+
+# Seconds a signal gives the app to save the session and give the terminal back (it takes a
+# fraction of one) before the process ends regardless.
+EXIT_DEADLINE = 3.0
 
 
 def _routine_commands() -> type[Provider]:
@@ -38,10 +46,12 @@ def _routine_commands() -> type[Provider]:
 
 class UnknotApp(App[int]):
     TITLE = "unknot"
-    CSS_PATH = "app.tcss"
+    # The session screen's CSS comes with the App's: read at the start, it is parsed once, where
+    # loading it with the first session's screen would parse every style sheet again.
+    CSS_PATH = ["app.tcss", "session.tcss"]
     COMMANDS = App.COMMANDS | {_routine_commands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     BINDINGS = [
         Binding(
             "ctrl+c",
@@ -79,8 +89,37 @@ class UnknotApp(App[int]):
         self.weekly_goal = weekly_goal
         self.status_message = ""
         self._notices = list(notices)
+        self._resume_message = ""  # what choosing --resume or --fresh has to say
         self.player.on_notice(self._sound_notice)
         self.player.use_ring(self.flash)
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen: the session's own when it starts at once, so that the first frame
+        shows the session; otherwise an empty one, under the picker or the resume question."""
+        first = self._first_session()
+        if first is None:
+            return super().get_default_screen()
+        screen = self._session_screen(*first)
+        # Textual takes a result callback off a screen that is switched away from. A pushed
+        # screen is given one as it is pushed; the first screen is not pushed, so it gets it here.
+        screen._push_result_callback(screen, None)
+        return screen
+
+    def _first_session(self) -> tuple[Entry, SessionRow | None] | None:
+        """The session to start at once, and the interrupted one it carries on, if any. None
+        when the picker comes first, or when an interrupted session of the routine is waiting:
+        `on_mount` asks about it first."""
+        if self._start is None:
+            return None
+        if self._resume or self._fresh:
+            choice = choose_resume(
+                self.history, self._start, resume=self._resume, fresh=self._fresh
+            )
+            self._resume_message = choice.message or ""
+            return self._start, choice.row
+        if self.history.unfinished(self._start.id) is not None:
+            return None
+        return self._start, None
 
     def on_mount(self) -> None:
         self._catch_signals()
@@ -90,20 +129,13 @@ class UnknotApp(App[int]):
             self.tell(self.history.message)
         if self.player.active == "bell" and self.player.bell_why:
             self._sound_notice(bell_notice(self.player.bell_why))
+        if self._resume_message:
+            self.tell(self._resume_message)
         if self._start is None:
-            self.push_screen(self._picker())
+            self.push_screen(self._picker())  # built only when needed: not for a session
             self.offer_resume(None)
-        elif self._resume or self._fresh:
-            choice = choose_resume(
-                self.history, self._start, resume=self._resume, fresh=self._fresh
-            )
-            if choice.message:
-                self.tell(choice.message)
-            self.start_session(self._start, resume=choice.row)
-        else:
-            # Straight into a session (the picker is built only when first needed), unless an
-            # interrupted one of this routine is waiting: then ask first.
-            self.offer_resume(self._start)
+        elif not isinstance(self.screen, SessionScreen):
+            self.offer_resume(self._start)  # an interrupted session of it is waiting: ask
 
     def offer_resume(self, entry: Entry | None) -> None:
         """Ask whether to carry on the newest interrupted session (of `entry`, if given)."""
@@ -126,6 +158,8 @@ class UnknotApp(App[int]):
             if answer == "fresh" or entry is not None:
                 self.start_session(target)
 
+        from app.tui.dialogs import ResumeDialog  # dialogs load when one is first shown
+
         self.push_screen(ResumeDialog(row, target), answered)
 
     def start_session(self, entry: Entry, resume: SessionRow | None = None) -> None:
@@ -139,6 +173,8 @@ class UnknotApp(App[int]):
             if answer and running.is_attached:
                 running.session.quit()
                 self.switch_screen(self._session_screen(entry, resume))
+
+        from app.tui.dialogs import ConfirmSwitch
 
         self.push_screen(ConfirmSwitch(running.where(), entry.routine.name), answered)
 
@@ -212,10 +248,22 @@ class UnknotApp(App[int]):
 
     def _catch_signals(self) -> None:
         """A closed terminal (SIGHUP) or a `kill` (SIGTERM) ends the app as `q` then `y` would:
-        the session saved as stopped, the terminal given back, exit status 128 + the signal."""
+        the session saved as stopped, the terminal given back, exit status 128 + the signal.
+
+        The process ends within `EXIT_DEADLINE` seconds of the signal whatever the shutdown is
+        doing: after a hang-up, Textual restarts its output on the SIGCONT that comes with it,
+        that output dies on the gone terminal, and the next writes would wait for it forever."""
         loop = asyncio.get_running_loop()
+
+        def caught(signum: int, _frame: object) -> None:
+            # Python runs this at once, even while the event loop waits on a write.
+            deadline = threading.Timer(EXIT_DEADLINE, os._exit, args=(128 + signum,))
+            deadline.daemon = True
+            deadline.start()
+            loop.call_soon_threadsafe(self._on_signal, signum)
+
         for signum in (signal.SIGTERM, signal.SIGHUP):
-            loop.add_signal_handler(signum, self._on_signal, signum)
+            signal.signal(signum, caught)
 
     def _on_signal(self, signum: int) -> None:
         running = self.running_session()

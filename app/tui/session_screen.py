@@ -27,10 +27,10 @@ from app.history.recorder import Recorder
 from app.history.rows import SessionRow
 from app.session import LiveSession
 from app.tui.bigclock import BigClock, BlockTitle
-from app.tui.dialogs import ConfirmQuit, HelpScreen, help_rows
 from app.tui.meter import Meter
 from app.tui.remote_panel import RemoteHost, RemotePanel
 from app.tui.session_keys import SESSION_KEYS
+from app.tui.sizes import size_classes
 
 if TYPE_CHECKING:
     from app.audio import CuePlayer
@@ -94,12 +94,27 @@ class SessionScreen(Screen[None]):
         self.player = player
         self.history = history
         self.notice = ""  # the latest thing to tell the user; the status line shows it
+        self.live: LiveSession  # assembled in compose, started on mount
         self.session: Session
         self.recorder: Recorder
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
+        live = LiveSession(
+            self.entry,
+            clock=self.clock,
+            player=self.player,
+            history=self.history,
+            resume=self.resume,
+        )
+        self.live = live
+        self.session = live.engine
+        self.recorder = live.recorder
+        # The classes the first frame needs, before the widgets below are styled: each class
+        # added after that restyles the whole screen, and the first frame waits for it.
+        first = live.engine.plan.steps[live.start_at[0]]
+        self.set_class(True, f"-{first.kind}", *size_classes(self.app.size), update=False)
         # Read from the floor: the phase and the move's name on top, the time as large as the
         # window allows, the side on rows of its own, the next move at the bottom.
         yield Static(id="banner")
@@ -123,16 +138,7 @@ class SessionScreen(Screen[None]):
         yield RemotePanel(id="remote-panel", classes="-shown")
 
     def on_mount(self) -> None:
-        live = LiveSession(
-            self.entry,
-            clock=self.clock,
-            player=self.player,
-            history=self.history,
-            resume=self.resume,
-        )
-        self.session = live.engine
-        self.recorder = live.recorder
-        live.start()
+        self.live.start()
         self.sync()
         if self._remote_on:
             self.call_later(self.action_remote)
@@ -267,7 +273,8 @@ class SessionScreen(Screen[None]):
     def show_notice(self, message: str) -> None:
         """Say something in the status line, where it covers nothing (the App calls this too)."""
         self.notice = message
-        self.render_status()
+        if self.is_mounted:  # the first screen hears the App's notices before it is mounted
+            self.render_status()
 
     def render_status(self) -> None:
         player = self.player
@@ -343,6 +350,8 @@ class SessionScreen(Screen[None]):
         self.render_status()
 
     def action_help(self) -> None:
+        from app.tui.dialogs import HelpScreen, help_rows  # dialogs load when one is first shown
+
         self.app.push_screen(HelpScreen(help_rows(self)))
 
     def where(self) -> str:
@@ -353,6 +362,8 @@ class SessionScreen(Screen[None]):
         def confirmed(answer: bool | None) -> None:
             if answer:
                 self.stop()
+
+        from app.tui.dialogs import ConfirmQuit
 
         self.app.push_screen(ConfirmQuit(self.where()), confirmed)
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 import pty
 import select
+import shlex
+import shutil
 import signal
 import subprocess
 import time
+import uuid
 from pathlib import Path
 
 import pytest
 
+from app.tui.app import EXIT_DEADLINE
 from tests.conftest import cli_env, history_json, unknot_cmd
 
 ALT_SCREEN_OFF = b"\x1b[?1049l"
@@ -66,3 +70,47 @@ def test_signal_saves_the_session_and_gives_the_terminal_back(
     assert b"Traceback" not in first + rest
     sessions = history_json(unknot_home)
     assert [s["status"] for s in sessions] == ["stopped"]
+
+
+def _running(pid: int) -> bool:
+    """True while `pid` is a live process (a zombie waiting to be reaped has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_a_window_closed_as_the_session_appears_never_leaves_the_app_running(
+    unknot_home: Path, twelve: Path
+) -> None:
+    """Closing the terminal the moment the session shows (the pty hangs up: SIGHUP, then
+    SIGCONT) left about one app in four alive and invisible, stuck in Textual's shutdown on a
+    write to the gone terminal. Every one must end, its session saved as stopped."""
+    env = cli_env(unknot_home)
+    exports = " ".join(f"{k}={shlex.quote(env[k])}" for k in ("UNKNOT_HOME", "PYTHONPATH", "PATH"))
+    command = shlex.join(unknot_cmd("run", str(twelve), "--mute", "--fresh"))
+    pids: list[int] = []
+    for _ in range(12):
+        tmux = ["tmux", "-L", f"unknot-{uuid.uuid4().hex[:8]}"]
+        line = f"exec env -u COLUMNS -u LINES {exports} TERM=xterm-256color {command}"
+        subprocess.run([*tmux, "new-session", "-d", "-x", "100", "-y", "30", line], check=True)
+        panes = subprocess.run([*tmux, "list-panes", "-F", "#{pane_pid}"], capture_output=True)
+        pids.append(int(panes.stdout.split()[0]))
+        end = time.monotonic() + 20
+        while time.monotonic() < end:
+            shown = subprocess.run([*tmux, "capture-pane", "-p"], capture_output=True, text=True)
+            if "Alpha" in shown.stdout:
+                break
+            time.sleep(0.002)
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
+    end = time.monotonic() + EXIT_DEADLINE + 5
+    while any(_running(pid) for pid in pids) and time.monotonic() < end:
+        time.sleep(0.1)
+    left = [pid for pid in pids if _running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], f"{len(left)} of {len(pids)} apps still running after their window closed"
+    assert [s["status"] for s in history_json(unknot_home)] == ["stopped"] * len(pids)

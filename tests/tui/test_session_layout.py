@@ -9,6 +9,7 @@ from textual.widget import Widget
 from app.data.library import Entry
 from app.tui.bigclock import BigClock
 from app.tui.session_screen import SessionScreen
+from app.tui.sizes import size_classes
 from tests.tui.conftest import Harness
 
 
@@ -36,6 +37,32 @@ async def test_layout_for_distance(harness: Harness, size: tuple[int, int]) -> N
         assert following.y > clock.bottom
         assert following.bottom <= size[1] - 1
         assert widget(app, "#clock").region.width == size[0]  # the whole width is clickable
+
+
+@pytest.mark.parametrize("size", [(60, 20), (69, 21), (70, 22), (100, 30)])
+async def test_the_screen_is_styled_once_on_the_way_to_its_first_frame(
+    twelve_entry: Entry, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The phase's and the size's classes are on the screen before its widgets are styled: a
+    class added later restyles every widget on it, and the first frame waits for that."""
+    app = Harness(start=twelve_entry).app
+    restyled: list[str] = []
+    update_styles = app.update_styles
+
+    def counting(node: object, animate: bool = True) -> None:
+        if isinstance(node, SessionScreen):
+            restyled.append(" ".join(sorted(node.classes)))
+        update_styles(node, animate)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "update_styles", counting)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        # The classes chosen ahead are the ones Textual's breakpoints give this size.
+        assert set(size_classes(screen.size)) | {"-transition"} <= screen.classes
+        assert screen.size == size
+    assert len(restyled) == 1, restyled  # once, as the screen is shown; never for a class
 
 
 def plain(strip: Strip) -> tuple[str, bool]:
