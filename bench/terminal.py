@@ -51,6 +51,19 @@ class Pane:
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        # The program saves and exits on the hang-up; the next measurement starts once it has
+        # gone, so that its shutdown does not run beside the next start-up.
+        end = time.monotonic() + 10
+        while _running(self.pid) and time.monotonic() < end:
+            time.sleep(0.01)
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def first_frame(command: list[str], env: dict[str, str], seen: Callable[[str], bool]) -> float:
