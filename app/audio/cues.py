@@ -21,6 +21,8 @@ CUES = ("ready", "go", "switch", "tick", "hold", "release", "halfway", "done")
 
 @dataclass(frozen=True)
 class Cue:
+    """What an event sounds like: a tone, and the words spoken after it when voice is on."""
+
     tone: str
     words: str | None = None
 

@@ -37,6 +37,8 @@ _OPTIONAL = {"omit_none": True}  # left out of JSON lines while it is None
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Event:
+    """Something that happened in a session, at `t`, in `step`."""
+
     kind: ClassVar[EventKind]
     t: float
     step: Step
@@ -62,6 +64,8 @@ class Event:
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class SessionStarted(Event):
+    """The session began."""
+
     kind: ClassVar[EventKind] = "session_started"
     routine: str
     name: str
@@ -70,6 +74,8 @@ class SessionStarted(Event):
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class StepStarted(Event):
+    """A step began (part-way through, in a resumed session)."""
+
     kind: ClassVar[EventKind] = "step_started"
     index: int
     step_kind: StepKind = field(metadata={"json": "kind"})  # JSON lines call it "kind"
@@ -86,6 +92,8 @@ class StepStarted(Event):
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Countdown(Event):
+    """One of the last seconds of a step: n left."""
+
     kind: ClassVar[EventKind] = "countdown"
     index: int
     n: int
@@ -93,12 +101,16 @@ class Countdown(Event):
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Halfway(Event):
+    """Half of a work step has gone."""
+
     kind: ClassVar[EventKind] = "halfway"
     index: int
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class HoldStarted(Event):
+    """A hot-spot hold began."""
+
     kind: ClassVar[EventKind] = "hold_started"
     index: int
     seconds: float
@@ -106,6 +118,8 @@ class HoldStarted(Event):
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class HoldEnded(Event):
+    """A hot-spot hold ended, by itself or early."""
+
     kind: ClassVar[EventKind] = "hold_ended"
     index: int
     early: bool
@@ -113,6 +127,8 @@ class HoldEnded(Event):
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Paused(Event):
+    """The session was paused."""
+
     kind: ClassVar[EventKind] = "paused"
     index: int
     remaining: float
@@ -120,6 +136,8 @@ class Paused(Event):
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Resumed(Event):
+    """The session carried on after a pause."""
+
     kind: ClassVar[EventKind] = "resumed"
     index: int
     remaining: float
@@ -127,6 +145,8 @@ class Resumed(Event):
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Skipped(Event):
+    """A step was left with time remaining."""
+
     kind: ClassVar[EventKind] = "skipped"
     index: int
     remaining: float
@@ -134,6 +154,8 @@ class Skipped(Event):
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class TimeChanged(Event):
+    """Time was added to or taken from a step."""
+
     kind: ClassVar[EventKind] = "time_changed"
     index: int
     delta: float
@@ -148,6 +170,8 @@ class TimeChanged(Event):
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class SessionFinished(Event):
+    """The session ended: completed or stopped."""
+
     kind: ClassVar[EventKind] = "session_finished"
     status: Status
     result: SessionResult

@@ -34,6 +34,8 @@ class TooShort(Exception):
 
 @dataclass(frozen=True)
 class Fitted:
+    """A routine stretched or shrunk to a number of minutes, with what was changed and why."""
+
     routine: Routine
     notes: tuple[str, ...]
     kept: tuple[int, ...]  # where each of the fitted routine's moves stands in the original

@@ -15,6 +15,8 @@ StepKind = Literal["transition", "work", "switch"]
 
 @dataclass(frozen=True)
 class Step:
+    """One timed stretch of a session: getting into position, working one side, or switching."""
+
     index: int
     kind: StepKind
     move: Move
@@ -51,6 +53,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Plan:
+    """Every step of a routine in order, with the time each starts."""
+
     steps: tuple[Step, ...]
 
     @property

@@ -12,6 +12,8 @@ Status = Literal["completed", "stopped", "interrupted", "abandoned"]
 
 @dataclass
 class StepOutcome:
+    """How one step of a session went: planned against actual time, holds, skipped or not."""
+
     index: int
     kind: str
     move: str
@@ -30,6 +32,8 @@ class StepOutcome:
 
 @dataclass
 class SessionResult:
+    """How a session ended and what it did, step by step: what the summary and history show."""
+
     routine: str
     status: Status
     planned_seconds: float

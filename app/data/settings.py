@@ -14,6 +14,8 @@ DEFAULT_WEEKLY_GOAL = 2  # sessions a week: the articles' maintenance advice is 
 
 @dataclass(frozen=True)
 class Settings:
+    """The user's settings, and a problem with the file, if there was one, to tell once."""
+
     weekly_goal: int = DEFAULT_WEEKLY_GOAL
     problem: str = ""
 

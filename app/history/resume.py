@@ -12,6 +12,8 @@ from app.history.store import History
 
 @dataclass(frozen=True)
 class ResumeChoice:
+    """Which interrupted session to carry on (None: start over), and what to tell the user."""
+
     row: SessionRow | None = None
     message: str = ""
 

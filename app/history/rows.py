@@ -8,6 +8,8 @@ from datetime import datetime
 
 @dataclass(frozen=True)
 class SessionRow:
+    """One session as history lists it."""
+
     id: int
     routine_id: str
     routine_name: str
