@@ -62,5 +62,10 @@ class Voice:
                 partial.unlink(missing_ok=True)
 
     def render_soon(self, phrases: list[str]) -> None:
-        """Render in a background thread."""
-        threading.Thread(target=self.render, args=(phrases,), daemon=True).start()
+        """Render in a background thread what is not cached yet. Once a routine's phrases are
+        (from its second session on), no thread starts: one cheap look per phrase says so."""
+        if self.program is None:
+            return
+        missing = [text for text in phrases if self.ready(text) is None]
+        if missing:
+            threading.Thread(target=self.render, args=(missing,), daemon=True).start()
