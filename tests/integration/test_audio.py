@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from app.audio.worker import STALE
 from tests.conftest import ROOT, cli_env, plain_run, unknot_cmd
 
 # Where simpleaudio could not be built (no ALSA headers), the bell is all there is to test.
@@ -189,7 +190,12 @@ def test_killing_the_worker_loses_no_later_cue(
     assert len(heard) == len(later)
     for (t_heard, path), (t_event, tone) in zip(heard, later, strict=True):
         assert path.read_bytes() == frames(tone)
-        assert abs(t_heard - t_event) <= 0.040
+        # While the new worker starts (a Python process: slower when the machine is busy), a cue
+        # waits for it, but never longer than the worker's limit for a stale cue; a second after
+        # the kill, cues are on time again.
+        limit = STALE if t_event < killed_at + 1.0 else 0.040
+        assert abs(t_heard - t_event) <= limit
+    assert sum(1 for t, _ in later if t >= killed_at + 1.0) >= 4
 
 
 def test_spoken_cues_are_rendered_and_played(
