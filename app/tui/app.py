@@ -257,6 +257,10 @@ class UnknotApp(App[int]):
 
         def caught(signum: int, _frame: object) -> None:
             # Python runs this at once, even while the event loop waits on a write.
+            if loop.is_closed():  # the app has ended: the signal does what it does by default
+                signal.signal(signum, signal.SIG_DFL)
+                os.kill(os.getpid(), signum)
+                return
             deadline = threading.Timer(EXIT_DEADLINE, os._exit, args=(128 + signum,))
             deadline.daemon = True
             deadline.start()

@@ -9,6 +9,7 @@ import shlex
 import shutil
 import signal
 import subprocess
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -114,3 +115,37 @@ def test_a_window_closed_as_the_session_appears_never_leaves_the_app_running(
         os.kill(pid, signal.SIGKILL)
     assert left == [], f"{len(left)} of {len(pids)} apps still running after their window closed"
     assert [s["status"] for s in history_json(unknot_home)] == ["stopped"] * len(pids)
+
+
+AFTER_THE_APP = """
+import asyncio, os, signal
+from app.core.clock import FakeClock
+from app.tui.app import UnknotApp
+
+async def main() -> None:
+    app = UnknotApp(clock=FakeClock())
+    async with app.run_test() as pilot:
+        await pilot.pause()
+
+asyncio.run(main())
+print("app ended", flush=True)
+os.kill(os.getpid(), signal.SIGTERM)
+print("still here", flush=True)
+"""
+
+
+def test_a_signal_after_the_app_has_ended_does_what_it_does_by_default(
+    unknot_home: Path,
+) -> None:
+    """The app's handler stays installed after its event loop has closed; a signal then ends
+    the process as it would without unknot, with no traceback from a closed loop."""
+    result = subprocess.run(
+        [sys.executable, "-c", AFTER_THE_APP],
+        env=cli_env(unknot_home),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout == "app ended\n", result.stderr[-2000:]
+    assert result.returncode == -signal.SIGTERM
+    assert "Traceback" not in result.stderr
