@@ -20,7 +20,7 @@ check:
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict app tests bench tools
 	$(BIN)/lint-imports
-	$(BIN)/pytest -n 6
+	$(BIN)/pytest -n 4
 
 test-py313:
 	@bash tools/test_py313.sh

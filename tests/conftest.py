@@ -67,6 +67,27 @@ def twelve(tmp_path: Path) -> Path:
     return path
 
 
+# For tests that only need a real session to run to its end: each second of a routine run on the
+# real clock is a second of the test suite.
+TWO_SECONDS = """\
+name = "Two seconds"
+summary = "One short move for tests that need a session to end."
+transition = "1s"
+
+[[moves]]
+name = "Alpha"
+tool = "hands"
+duration = 1
+"""
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> Path:
+    path = tmp_path / "two.toml"
+    path.write_text(TWO_SECONDS)
+    return path
+
+
 def cli_env(home: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["UNKNOT_HOME"] = str(home)

@@ -51,8 +51,8 @@ def read_only_home(tmp_path: Path) -> Iterator[Path]:
     subprocess.run(["chattr", "-i", str(home)], check=True)
 
 
-def test_read_only_user_folder(read_only_home: Path, twelve: Path) -> None:
-    check_ran_without_history(run(read_only_home, twelve), read_only_home)
+def test_read_only_user_folder(read_only_home: Path, two: Path) -> None:
+    check_ran_without_history(run(read_only_home, two), read_only_home)
 
 
 @pytest.fixture
@@ -78,8 +78,8 @@ def full_home(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(home)], check=False)
 
 
-def test_full_disk(full_home: Path, twelve: Path) -> None:
-    check_ran_without_history(run(full_home, twelve), full_home)
+def test_full_disk(full_home: Path, two: Path) -> None:
+    check_ran_without_history(run(full_home, two), full_home)
 
 
 FIVE = 'name = "Five"\nsummary = "s"\ntransition = "1s"\n[[moves]]\nname = "A"\nduration = 4\n'
@@ -162,12 +162,12 @@ def test_disk_full_at_the_end_is_set_right_when_space_returns(tmp_path: Path, tw
         subprocess.run(["umount", "-l", str(home)], check=False)
 
 
-def test_history_linked_to_a_device_is_refused(tmp_path: Path, twelve: Path) -> None:
+def test_history_linked_to_a_device_is_refused(tmp_path: Path, two: Path) -> None:
     home = tmp_path / "linked"
     home.mkdir()
     (home / "history.sqlite3").symlink_to("/dev/null")
     before = set(Path("/dev").iterdir())
-    result = run(home, twelve)
+    result = run(home, two)
     assert result.returncode == 0
     assert json.loads(result.stdout.splitlines()[-1])["status"] == "completed"
     lines = [line for line in result.stderr.splitlines() if "History" in line]

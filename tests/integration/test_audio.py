@@ -129,11 +129,11 @@ def test_cues_arrive_in_order_and_on_time(
 
 
 def test_without_a_device_the_bell_takes_over_quietly(
-    unknot_home: Path, twelve: Path, tmp_path: Path
+    unknot_home: Path, two: Path, tmp_path: Path
 ) -> None:
     config = tmp_path / "nocard.conf"
     config.write_text("pcm.!default { type hw card 7 }\nctl.!default { type hw card 7 }\n")
-    proc = start(unknot_home, twelve, config, "--no-voice")
+    proc = start(unknot_home, two, config, "--no-voice")
     events = read_events(proc)
     assert proc.wait(timeout=10) == 0
     assert proc.stderr is not None
@@ -216,8 +216,8 @@ def test_spoken_cues_are_rendered_and_played(
     assert all(max(abs(s) for s in array.array("h", p.read_bytes())) > 1000 for p in spoken)
 
 
-def test_mute_plays_nothing(unknot_home: Path, twelve: Path, capture: Capture) -> None:
-    proc = start(unknot_home, twelve, capture.config, "--mute")
+def test_mute_plays_nothing(unknot_home: Path, two: Path, capture: Capture) -> None:
+    proc = start(unknot_home, two, capture.config, "--mute")
     read_events(proc)
     assert proc.wait(timeout=10) == 0
     time.sleep(0.5)

@@ -94,11 +94,11 @@ def test_a_changed_routine_is_not_resumed(unknot_home: Path, twelve: Path) -> No
     assert resumed.stderr is not None and "has changed" in resumed.stderr.read()
 
 
-def test_junk_over_the_database_is_kept_aside(unknot_home: Path, twelve: Path) -> None:
+def test_junk_over_the_database_is_kept_aside(unknot_home: Path, two: Path) -> None:
     db = unknot_home / "history.sqlite3"
     junk = os.urandom(5000)
     db.write_bytes(junk)
-    proc = plain(unknot_home, twelve)
+    proc = plain(unknot_home, two)
     assert proc.wait(timeout=30) == 0
     assert proc.stderr is not None and "kept it as" in proc.stderr.read()
     kept = list(unknot_home.glob("history.sqlite3.corrupt-*"))
@@ -106,16 +106,16 @@ def test_junk_over_the_database_is_kept_aside(unknot_home: Path, twelve: Path) -
     assert history_json(unknot_home)[0]["status"] == "completed"
 
 
-def test_text_history(unknot_home: Path, twelve: Path) -> None:
+def test_text_history(unknot_home: Path, two: Path) -> None:
     out = subprocess.run(
         unknot_cmd("history"), env=cli_env(unknot_home), capture_output=True, text=True, timeout=30
     )
     assert out.stdout.strip() == "No sessions yet."
-    assert plain(unknot_home, twelve).wait(timeout=30) == 0
+    assert plain(unknot_home, two).wait(timeout=30) == 0
     out = subprocess.run(
         unknot_cmd("history"), env=cli_env(unknot_home), capture_output=True, text=True, timeout=30
     )
-    assert "Twelve seconds" in out.stdout and "completed" in out.stdout and "3/3" in out.stdout
+    assert "Two seconds" in out.stdout and "completed" in out.stdout and "1/1" in out.stdout
 
 
 MINUTE = 'name = "Minute"\nsummary = "s"\n[[moves]]\nname = "Long"\ntool = "hands"\nduration = 60\n'

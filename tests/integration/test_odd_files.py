@@ -13,7 +13,7 @@ import pytest
 
 from app.data import library
 from app.data.library import scan
-from tests.conftest import TWELVE_SECONDS, run_cli
+from tests.conftest import TWO_SECONDS, run_cli
 
 
 def _fifo(path: Path) -> None:
@@ -37,7 +37,7 @@ KINDS = ["named pipe (FIFO)", "socket", "folder", "character device"]
 def odd(request: pytest.FixtureRequest, unknot_home: Path) -> Iterator[tuple[Path, str]]:
     folder = unknot_home / "routines"
     folder.mkdir()
-    (folder / "good.toml").write_text(TWELVE_SECONDS)
+    (folder / "good.toml").write_text(TWO_SECONDS)
     path = folder / "x.toml"
     kind: str = request.param
     if kind == "named pipe (FIFO)":
@@ -63,7 +63,7 @@ def test_list_skips_it(unknot_home: Path, odd: tuple[Path, str]) -> None:
     path, kind = odd
     result = run_cli(unknot_home, "list")
     assert result.returncode == 0
-    assert "Twelve seconds" in result.stdout
+    assert "Two seconds" in result.stdout
     assert skip_lines(result.stderr, path) == [
         f"skipped: {path}: is a {kind}, not a regular file; only regular files are read as routines"
     ]

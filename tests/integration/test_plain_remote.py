@@ -78,13 +78,13 @@ def test_jsonl_announces_the_url_and_applies_browser_commands(
 
 
 @pytest.mark.slow
-def test_plain_prints_the_url_first(unknot_home: Path, twelve: Path) -> None:
-    proc = start(unknot_home, twelve, "--plain")
+def test_plain_prints_the_url_first(unknot_home: Path, two: Path) -> None:
+    proc = start(unknot_home, two, "--plain")
     assert proc.stdout is not None and proc.stdin is not None
     try:
         first = proc.stdout.readline()
         assert first.startswith("Remote control: http://127.0.0.1:")
-        assert "Starting Twelve seconds" in proc.stdout.readline()
+        assert "Starting Two seconds" in proc.stdout.readline()
         proc.stdin.close()  # end of input: the session runs to its end and the server stops
         assert proc.wait(timeout=30) == 0
     finally:
