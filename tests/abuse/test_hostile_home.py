@@ -11,20 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, history_json, plain_run, unknot_cmd
+from tests.conftest import history_json, plain_run, run_cli
 
 pytestmark = pytest.mark.slow  # real subprocesses on the real clock
 
 
 def run(home: Path, routine: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        unknot_cmd("run", str(routine), "--plain", "--jsonl", "--mute"),
-        env=cli_env(home),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_cli(home, "run", str(routine), "--plain", "--jsonl", "--mute")
 
 
 def check_ran_without_history(result: subprocess.CompletedProcess[str], home: Path) -> None:

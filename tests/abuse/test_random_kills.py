@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, history_json, unknot_cmd
+from tests.conftest import cli_env, history_json, run_cli, unknot_cmd
 
 pytestmark = pytest.mark.slow  # real subprocesses on the real clock
 
@@ -59,13 +59,8 @@ def test_killed_at_random(seed: int, unknot_home: Path, tmp_path: Path) -> None:
     assert row["status"] in ("interrupted", "completed")
     if row["status"] == "completed":
         return
-    resumed = subprocess.run(
-        unknot_cmd("run", str(routine), "--plain", "--jsonl", "--mute", "--resume"),
-        env=cli_env(unknot_home),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=30,
+    resumed = run_cli(
+        unknot_home, "run", str(routine), "--plain", "--jsonl", "--mute", "--resume", timeout=30
     )
     assert resumed.returncode == 0
     first = next(json.loads(x) for x in resumed.stdout.splitlines() if '"step_started"' in x)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.history.store import History
-from tests.conftest import cli_env, history_json, plain_run, unknot_cmd
+from tests.conftest import cli_env, history_json, plain_run, run_cli, unknot_cmd
 
 pytestmark = pytest.mark.slow  # real subprocesses on the real clock
 
@@ -107,14 +107,10 @@ def test_junk_over_the_database_is_kept_aside(unknot_home: Path, two: Path) -> N
 
 
 def test_text_history(unknot_home: Path, two: Path) -> None:
-    out = subprocess.run(
-        unknot_cmd("history"), env=cli_env(unknot_home), capture_output=True, text=True, timeout=30
-    )
+    out = run_cli(unknot_home, "history", timeout=30)
     assert out.stdout.strip() == "No sessions yet."
     assert plain(unknot_home, two).wait(timeout=30) == 0
-    out = subprocess.run(
-        unknot_cmd("history"), env=cli_env(unknot_home), capture_output=True, text=True, timeout=30
-    )
+    out = run_cli(unknot_home, "history", timeout=30)
     assert "Two seconds" in out.stdout and "completed" in out.stdout and "1/1" in out.stdout
 
 
@@ -141,13 +137,8 @@ def test_a_live_session_blocks_resume_and_a_killed_ones_lock_never_does(
     proc.kill()
     proc.communicate(timeout=10)
     assert (unknot_home / "running" / f"{row.id}.lock").exists()  # left behind by the kill
-    resumed = subprocess.run(
-        unknot_cmd("run", str(routine), "--plain", "--mute", "--resume"),
-        env=cli_env(unknot_home),
-        input="q\n",
-        capture_output=True,
-        text=True,
-        timeout=30,
+    resumed = run_cli(
+        unknot_home, "run", str(routine), "--plain", "--mute", "--resume", stdin="q\n", timeout=30
     )
     assert "Resuming Minute" in resumed.stderr
     [listed] = history_json(unknot_home)

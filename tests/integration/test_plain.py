@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, unknot_cmd
+from tests.conftest import cli_env, run_cli, unknot_cmd
 
 pytestmark = pytest.mark.slow  # real subprocesses on the real clock
 
@@ -123,12 +123,13 @@ def test_next_starts_the_next_step_at_once(unknot_home: Path, twelve: Path) -> N
 
 
 def test_text_lines_and_quit(unknot_home: Path, twelve: Path) -> None:
-    proc = subprocess.run(
-        unknot_cmd("run", str(twelve), "--plain", "--mute"),
-        env=cli_env(unknot_home),
-        input="n\nn\nn\nbogus\nq\n",
-        capture_output=True,
-        text=True,
+    proc = run_cli(
+        unknot_home,
+        "run",
+        str(twelve),
+        "--plain",
+        "--mute",
+        stdin="n\nn\nn\nbogus\nq\n",
         timeout=30,
     )
     assert proc.returncode == 0
@@ -142,14 +143,7 @@ def test_text_lines_and_quit(unknot_home: Path, twelve: Path) -> None:
 def test_bad_routine_exits_1_with_the_validate_line(unknot_home: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('name = "x"\nsummary = "y"\n[[moves]]\nname = "m"\nduration = "forever"\n')
-    proc = subprocess.run(
-        unknot_cmd("run", str(bad), "--plain"),
-        env=cli_env(unknot_home),
-        capture_output=True,
-        text=True,
-        timeout=30,
-        stdin=subprocess.DEVNULL,
-    )
+    proc = run_cli(unknot_home, "run", str(bad), "--plain", timeout=30)
     assert proc.returncode == 1
     assert (
         proc.stderr
@@ -189,13 +183,8 @@ def test_commands_from_a_file_are_applied(unknot_home: Path, twelve: Path, tmp_p
 def test_commands_from_a_pipe_are_applied(unknot_home: Path, tmp_path: Path) -> None:
     routine = tmp_path / "minute.toml"
     routine.write_text(MINUTE)
-    result = subprocess.run(
-        unknot_cmd("run", str(routine), "--plain", "--jsonl", "--mute"),
-        env=cli_env(unknot_home),
-        input="p\nq\n",
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = run_cli(
+        unknot_home, "run", str(routine), "--plain", "--jsonl", "--mute", stdin="p\nq\n"
     )
     kinds = [json.loads(line)["event"] for line in result.stdout.splitlines()]
     assert "paused" in kinds and kinds[-1] == "session_finished"
@@ -206,13 +195,9 @@ def test_a_10_mb_line_is_dropped_quickly_and_not_echoed(unknot_home: Path, tmp_p
     routine = tmp_path / "minute.toml"
     routine.write_text(MINUTE)
     began = time.monotonic()
-    result = subprocess.run(
-        unknot_cmd("run", str(routine), "--plain", "--jsonl", "--mute"),
-        env=cli_env(unknot_home),
-        input="x" * 10_000_000 + "\nq\n",
-        capture_output=True,
-        text=True,
-        timeout=60,
+    long_line = "x" * 10_000_000 + "\nq\n"
+    result = run_cli(
+        unknot_home, "run", str(routine), "--plain", "--jsonl", "--mute", stdin=long_line
     )
     took = time.monotonic() - began
     assert json.loads(result.stdout.splitlines()[-1])["status"] == "stopped"
@@ -252,19 +237,13 @@ def test_words_for_one_move_one_hold_and_no_tool(unknot_home: Path, tmp_path: Pa
     assert lines[1] == "Get ready: Only - 0:01"  # tool none: no tool named
     assert "Only - 0:02" in lines
     assert lines[-1] == "Session complete: 1 of 1 move done, 0 skipped, 1 hold, 0:02 (planned 0:03)"
-    shown = subprocess.run(
-        unknot_cmd("show", str(routine)), env=cli_env(unknot_home), capture_output=True, text=True
-    ).stdout.splitlines()
+    shown = run_cli(unknot_home, "show", str(routine)).stdout.splitlines()
     assert shown[1] == "any - 1 move - 0:03"
     assert shown[shown.index("1. Only") + 1] == "   2 s once - hot-spot hold 1 s"
-    planned = subprocess.run(
-        unknot_cmd("plan", str(routine)), env=cli_env(unknot_home), capture_output=True, text=True
-    ).stdout
+    planned = run_cli(unknot_home, "plan", str(routine)).stdout
     assert planned.startswith("One thing: 2 steps, 0:03")
     routines = unknot_home / "routines"
     routines.mkdir()
     (routines / "one-thing.toml").write_text(ONE)
-    listed = subprocess.run(
-        unknot_cmd("list"), env=cli_env(unknot_home), capture_output=True, text=True
-    ).stdout
+    listed = run_cli(unknot_home, "list").stdout
     assert "  One thing  (any, 1 move, 0:03; no tools)" in listed

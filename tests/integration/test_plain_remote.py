@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, history_json, unknot_cmd
+from tests.conftest import cli_env, history_json, run_cli, unknot_cmd
 
 
 def start(home: Path, routine: Path, *extra: str) -> subprocess.Popen[str]:
@@ -102,13 +102,8 @@ def test_plain_prints_the_url_first(unknot_home: Path, two: Path) -> None:
 def test_a_bad_address_is_a_clear_error(
     unknot_home: Path, twelve: Path, address: str, message: str
 ) -> None:
-    out = subprocess.run(
-        unknot_cmd("run", str(twelve), "--plain", "--mute", "--remote", address),
-        env=cli_env(unknot_home),
-        capture_output=True,
-        text=True,
-        timeout=30,
-        stdin=subprocess.DEVNULL,
+    out = run_cli(
+        unknot_home, "run", str(twelve), "--plain", "--mute", "--remote", address, timeout=30
     )
     assert out.returncode == 2
     assert message in out.stderr and "Traceback" not in out.stderr
@@ -122,13 +117,9 @@ def test_a_busy_port_stops_the_run_before_anything_is_recorded(
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        out = subprocess.run(
-            unknot_cmd("run", str(twelve), "--plain", "--mute", "--remote", f"127.0.0.1:{port}"),
-            env=cli_env(unknot_home),
-            capture_output=True,
-            text=True,
-            timeout=30,
-            stdin=subprocess.DEVNULL,
+        address = f"127.0.0.1:{port}"
+        out = run_cli(
+            unknot_home, "run", str(twelve), "--plain", "--mute", "--remote", address, timeout=30
         )
     assert out.returncode == 2
     assert f"the remote cannot listen on 127.0.0.1, port {port}" in out.stderr
