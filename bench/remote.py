@@ -20,8 +20,9 @@ from app.core.model import RoutineFile
 from app.core.plan import build_plan
 from app.remote.server import RemoteServer
 
+# Debian's chromium, as the browser tests drive it too (tests/browser/conftest.py).
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
+CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -70,7 +71,7 @@ async def _measure(events: int) -> dict[str, float]:
     try:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=ARGS, headless=True
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
             )
             page = await browser.new_page()
             await page.add_init_script(_RECORD)

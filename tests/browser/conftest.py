@@ -7,7 +7,6 @@ import contextlib
 import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
@@ -16,17 +15,8 @@ from app.core.engine import Session
 from app.core.model import RoutineFile
 from app.core.plan import build_plan
 from app.remote.server import RemoteServer
+from bench.remote import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ROUTINE = RoutineFile.model_validate(
     {
         "name": "Browser test",
