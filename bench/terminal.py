@@ -54,11 +54,12 @@ class Pane:
         # The program saves and exits on the hang-up; the next measurement starts once it has
         # gone, so that its shutdown does not run beside the next start-up.
         end = time.monotonic() + 10
-        while _running(self.pid) and time.monotonic() < end:
+        while running(self.pid) and time.monotonic() < end:
             time.sleep(0.01)
 
 
-def _running(pid: int) -> bool:
+def running(pid: int) -> bool:
+    """True while `pid` is a live process (a zombie waiting to be reaped has ended)."""
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:

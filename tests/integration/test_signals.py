@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from app.tui.app import EXIT_DEADLINE
+from bench.terminal import running
 from tests.conftest import cli_env, history_json, unknot_cmd
 
 ALT_SCREEN_OFF = b"\x1b[?1049l"
@@ -73,15 +74,6 @@ def test_signal_saves_the_session_and_gives_the_terminal_back(
     assert [s["status"] for s in sessions] == ["stopped"]
 
 
-def _running(pid: int) -> bool:
-    """True while `pid` is a live process (a zombie waiting to be reaped has ended)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError):
-        return False
-    return state != "Z"
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_a_window_closed_as_the_session_appears_never_leaves_the_app_running(
@@ -108,9 +100,9 @@ def test_a_window_closed_as_the_session_appears_never_leaves_the_app_running(
             time.sleep(0.002)
         subprocess.run([*tmux, "kill-server"], capture_output=True)
     end = time.monotonic() + EXIT_DEADLINE + 5
-    while any(_running(pid) for pid in pids) and time.monotonic() < end:
+    while any(running(pid) for pid in pids) and time.monotonic() < end:
         time.sleep(0.1)
-    left = [pid for pid in pids if _running(pid)]
+    left = [pid for pid in pids if running(pid)]
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert left == [], f"{len(left)} of {len(pids)} apps still running after their window closed"
