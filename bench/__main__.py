@@ -29,7 +29,7 @@ FRAME_PAIRS = 11  # unknot, then the bare app, alternating: both see the same ma
 def _env(home: str) -> dict[str, str]:
     return {
         "UNKNOT_HOME": home,
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": str(ROOT / "app"),
         "PATH": os.environ.get("PATH", ""),
         "HOME": os.environ.get("HOME", "/root"),
     }
@@ -65,7 +65,7 @@ def main(argv: list[str]) -> int:
     env = _env(home)
     python = sys.executable
     termdown = shutil.which("termdown", path=str(Path(python).parent)) or "termdown"
-    unknot = [python, "-m", "app", "run", "pre-run-five-muscles", "--mute", "--fresh"]
+    unknot = [python, "-m", "unknot", "run", "pre-run-five-muscles", "--mute", "--fresh"]
     bare = [python, str(ROOT / "bench" / "bare_app.py")]
     countdown = [termdown, "11m"]
 

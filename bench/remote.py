@@ -14,11 +14,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.core.engine import Session
-from app.core.events import Event
-from app.core.model import RoutineFile
-from app.core.plan import build_plan
-from app.remote.server import RemoteServer
+from unknot.core.engine import Session
+from unknot.core.events import Event
+from unknot.core.model import RoutineFile
+from unknot.core.plan import build_plan
+from unknot.remote.server import RemoteServer
 
 # Debian's chromium, as the browser tests drive it too (tests/browser/conftest.py).
 CHROMIUM = Path("/usr/bin/chromium")

@@ -14,11 +14,11 @@ import threading
 import time
 from pathlib import Path
 
-from app.core.clock import FakeClock
-from app.core.engine import Session
-from app.core.model import RoutineFile
-from app.core.plan import build_plan
-from app.core.routine import Routine
+from unknot.core.clock import FakeClock
+from unknot.core.engine import Session
+from unknot.core.model import RoutineFile
+from unknot.core.plan import build_plan
+from unknot.core.routine import Routine
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,7 +85,7 @@ def _burners(n: int) -> list[subprocess.Popen[bytes]]:
 def _env(home: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["UNKNOT_HOME"] = str(home)
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = str(ROOT / "app")
     return env
 
 
@@ -101,7 +101,16 @@ def real_clock_busy() -> dict[str, float]:
         burners = _burners(2)
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "app", "run", str(routine), "--plain", "--jsonl", "--mute"],
+                [
+                    sys.executable,
+                    "-m",
+                    "unknot",
+                    "run",
+                    str(routine),
+                    "--plain",
+                    "--jsonl",
+                    "--mute",
+                ],
                 env=_env(Path(tmp)),
                 stdout=subprocess.PIPE,
                 stdin=subprocess.DEVNULL,
@@ -154,7 +163,16 @@ def cue_latency() -> dict[str, float]:
         env = _env(folder)
         env["ALSA_CONFIG_PATH"] = str(config)
         proc = subprocess.Popen(
-            [sys.executable, "-m", "app", "run", str(routine), "--plain", "--jsonl", "--no-voice"],
+            [
+                sys.executable,
+                "-m",
+                "unknot",
+                "run",
+                str(routine),
+                "--plain",
+                "--jsonl",
+                "--no-voice",
+            ],
             env=env,
             stdout=subprocess.PIPE,
             stdin=subprocess.DEVNULL,

@@ -9,11 +9,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from app.audio import RecordingPlayer
-from app.core.events import Event
-from app.data.library import find
-from app.tui.app import UnknotApp
-from app.tui.session_screen import SessionScreen
+from unknot.audio import RecordingPlayer
+from unknot.core.events import Event
+from unknot.data.library import find
+from unknot.tui.app import UnknotApp
+from unknot.tui.session_screen import SessionScreen
+
 from bench.timing import TWELVE
 
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-
-from app.core.clock import FakeClock
+from unknot.core.clock import FakeClock
 
 # Locally every run explores new examples; in CI the same examples run every time, so a red build
 # means a change broke something rather than a lucky draw.
@@ -91,12 +90,12 @@ def two(tmp_path: Path) -> Path:
 def cli_env(home: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["UNKNOT_HOME"] = str(home)
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = str(ROOT / "app")
     return env
 
 
 def unknot_cmd(*args: str) -> list[str]:
-    return [sys.executable, "-m", "app", *args]
+    return [sys.executable, "-m", "unknot", *args]
 
 
 def run_cli(

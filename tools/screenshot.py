@@ -16,11 +16,11 @@ SIZE = (100, 30)
 
 
 async def shoot(target: Path) -> None:
-    from app.audio import RecordingPlayer
-    from app.core.clock import FakeClock
-    from app.data.library import find
-    from app.tui.app import UnknotApp
-    from app.tui.session_screen import SessionScreen
+    from unknot.audio import RecordingPlayer
+    from unknot.core.clock import FakeClock
+    from unknot.data.library import find
+    from unknot.tui.app import UnknotApp
+    from unknot.tui.session_screen import SessionScreen
 
     clock = FakeClock()
     player = RecordingPlayer(clock)

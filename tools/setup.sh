@@ -62,5 +62,5 @@ fi
 # unknot's own bytecode, compiled now as installing a wheel would: the editable install leaves it
 # to the first start, and where PYTHONDONTWRITEBYTECODE is set every start would compile all of
 # it again (about 35 ms before the first frame). Up to date, this takes a few milliseconds.
-.venv/bin/python -m compileall -q app >/dev/null 2>&1 || say "could not compile app/ ahead (starts compile it as they go)"
+.venv/bin/python -m compileall -q app/unknot >/dev/null 2>&1 || say "could not compile app/unknot/ ahead (starts compile it as they go)"
 exit 0

@@ -10,9 +10,8 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from app.core.problems import RoutineFileError
-from app.data.library import load_file
+from unknot.core.problems import RoutineFileError
+from unknot.data.library import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = sorted((ROOT / "routines").glob("*.toml"))

@@ -6,9 +6,9 @@ from __future__ import annotations
 import random
 
 import pytest
+from unknot.data.library import find
+from unknot.tui.session_screen import SessionScreen
 
-from app.data.library import find
-from app.tui.session_screen import SessionScreen
 from tests.tui.conftest import Harness
 from tests.unit.test_engine_properties import check
 

@@ -9,12 +9,12 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 import pytest
+from unknot.core.clock import monotonic
+from unknot.core.engine import Session
+from unknot.core.model import RoutineFile
+from unknot.core.plan import build_plan
+from unknot.remote.server import RemoteServer
 
-from app.core.clock import monotonic
-from app.core.engine import Session
-from app.core.model import RoutineFile
-from app.core.plan import build_plan
-from app.remote.server import RemoteServer
 from bench.remote import CHROMIUM, CHROMIUM_ARGS
 
 ROUTINE = RoutineFile.model_validate(

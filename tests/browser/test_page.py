@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 from playwright.async_api import expect
+from unknot.core.durations import format_clock
+from unknot.core.engine import countdown_display
 
-from app.core.durations import format_clock
-from app.core.engine import countdown_display
 from tests.browser.conftest import Served
 
 pytestmark = pytest.mark.slow  # a real browser on the real clock

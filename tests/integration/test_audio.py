@@ -11,6 +11,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 import wave
@@ -18,8 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from unknot.audio.worker import STALE
 
-from app.audio.worker import STALE
 from tests.conftest import ROOT, cli_env, plain_run, unknot_cmd
 
 # Where simpleaudio could not be built (no ALSA headers), the bell is all there is to test.
@@ -157,7 +158,7 @@ def worker_of(pid: int) -> int | None:
         except OSError:
             continue
         parent = int(stat.rsplit(")", 1)[1].split()[1])
-        if parent == pid and b"app.audio.worker" in cmdline:
+        if parent == pid and b"unknot.audio.worker" in cmdline:
             return int(entry)
     return None
 
@@ -251,3 +252,39 @@ def test_doctor_without_a_device(unknot_home: Path, tmp_path: Path) -> None:
     assert report["player"] == "bell" and report["alsa_device"] == "unavailable"
     assert "no sound device" in str(report["why"])
     assert any("aplay -l" in str(fix) for fix in report["fixes"])  # type: ignore[attr-defined]
+
+
+def test_a_folder_with_its_own_app_and_unknot_packages_cannot_replace_ours(
+    unknot_home: Path, twelve: Path, capture: Capture, tmp_path: Path
+) -> None:
+    # A project folder (a Flask app, say) with packages named like ours, each failing on import.
+    project = tmp_path / "project"
+    for name in ("app", "unknot"):
+        package = project / name
+        (package / "audio").mkdir(parents=True)
+        for init in (package / "__init__.py", package / "audio" / "__init__.py"):
+            init.write_text("raise ImportError('decoy package imported')\n")
+    env = cli_env(unknot_home)
+    env["ALSA_CONFIG_PATH"] = str(capture.config)
+    # The main process starts as the installed `unknot` script does: without the folder on its path.
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-P",
+            *unknot_cmd("run", str(twelve), "--plain", "--jsonl", "--no-voice")[1:],
+        ],
+        cwd=project,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    events = read_events(proc)
+    assert proc.wait(timeout=10) == 0
+    assert proc.stderr is not None
+    stderr = proc.stderr.read()
+    assert "terminal bell" not in stderr, stderr[-2000:]
+    cued = [e for _, e in events if tone_for(e)]
+    settle(capture, len(cued))
+    assert len(capture.files()) == len(cued) > 10

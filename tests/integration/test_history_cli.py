@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from unknot.history.store import History
 
-from app.history.store import History
 from tests.conftest import cli_env, history_json, plain_run, run_cli, unknot_cmd
 
 pytestmark = pytest.mark.slow  # real subprocesses on the real clock

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from unknot.data import library
+from unknot.data.library import scan
 
-from app.data import library
-from app.data.library import scan
 from tests.conftest import TWO_SECONDS, run_cli
 
 

@@ -15,8 +15,8 @@ import uuid
 from pathlib import Path
 
 import pytest
+from unknot.tui.app import EXIT_DEADLINE
 
-from app.tui.app import EXIT_DEADLINE
 from bench.terminal import running
 from tests.conftest import cli_env, history_json, unknot_cmd
 
@@ -111,8 +111,8 @@ def test_a_window_closed_as_the_session_appears_never_leaves_the_app_running(
 
 AFTER_THE_APP = """
 import asyncio, os, signal
-from app.core.clock import FakeClock
-from app.tui.app import UnknotApp
+from unknot.core.clock import FakeClock
+from unknot.tui.app import UnknotApp
 
 async def main() -> None:
     app = UnknotApp(clock=FakeClock())

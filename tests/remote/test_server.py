@@ -9,14 +9,13 @@ from collections.abc import AsyncIterator
 import pytest
 from aiohttp import ClientResponse, web
 from aiohttp.test_utils import TestClient, TestServer
-
-from app.core.clock import FakeClock
-from app.core.engine import Session
-from app.core.model import RoutineFile
-from app.core.plan import build_plan
-from app.remote import server as server_module
-from app.remote.address import DEFAULT_PORT, AddressError, default_host, parse_address
-from app.remote.server import RemoteServer
+from unknot.core.clock import FakeClock
+from unknot.core.engine import Session
+from unknot.core.model import RoutineFile
+from unknot.core.plan import build_plan
+from unknot.remote import server as server_module
+from unknot.remote.address import DEFAULT_PORT, AddressError, default_host, parse_address
+from unknot.remote.server import RemoteServer
 
 TOKEN = "k" * 22
 ROUTINE = RoutineFile.model_validate(

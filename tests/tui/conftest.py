@@ -3,11 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from app.audio import RecordingPlayer
-from app.core.clock import FakeClock
-from app.data.library import Entry, find
-from app.tui.app import UnknotApp
+from unknot.audio import RecordingPlayer
+from unknot.core.clock import FakeClock
+from unknot.data.library import Entry, find
+from unknot.tui.app import UnknotApp
 
 
 class Harness:
@@ -24,7 +23,7 @@ class Harness:
 
     def advance(self, seconds: float) -> None:
         """Move the clock and let the screen catch up, as its timer would."""
-        from app.tui.session_screen import SessionScreen
+        from unknot.tui.session_screen import SessionScreen
 
         self.clock.advance(seconds)
         screen = self.app.screen

@@ -6,10 +6,9 @@ from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
-
-from app.data.library import scan
-from app.tui.bigclock import NAME_SIZE, SIZES, BigClock, BlockTitle, FontSize, choose, draw
-from app.tui.font import LETTERS
+from unknot.data.library import scan
+from unknot.tui.bigclock import NAME_SIZE, SIZES, BigClock, BlockTitle, FontSize, choose, draw
+from unknot.tui.font import LETTERS
 
 # The glyphs as they should look, written out by hand (not read from the font module).
 SMALL_EXPECTED = {

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Button, Input, SelectionList, Static
+from unknot.core.plan import build_plan
+from unknot.data.library import find
+from unknot.tui.build_screen import BuildScreen
+from unknot.tui.picker import PickerScreen
+from unknot.tui.session_screen import SessionScreen
 
-from app.core.plan import build_plan
-from app.data.library import find
-from app.tui.build_screen import BuildScreen
-from app.tui.picker import PickerScreen
-from app.tui.session_screen import SessionScreen
 from tests.tui.conftest import Harness
 
 

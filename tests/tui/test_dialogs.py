@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
+from unknot.audio import BellPlayer
+from unknot.data import paths
+from unknot.data.library import Entry, find
+from unknot.history.store import History
+from unknot.tui.dialogs import ConfirmQuit, HelpScreen, ResumeDialog
+from unknot.tui.picker import PickerScreen
+from unknot.tui.session_screen import SessionScreen
+from unknot.tui.summary import SummaryScreen
 
-from app.audio import BellPlayer
-from app.data import paths
-from app.data.library import Entry, find
-from app.history.store import History
-from app.tui.dialogs import ConfirmQuit, HelpScreen, ResumeDialog
-from app.tui.picker import PickerScreen
-from app.tui.session_screen import SessionScreen
-from app.tui.summary import SummaryScreen
 from tests.tui.conftest import Harness, screen_text, shown_in
 from tests.tui.test_history_screens import interrupted
 

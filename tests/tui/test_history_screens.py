@@ -6,18 +6,18 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Static
+from unknot.core.clock import FakeClock
+from unknot.core.engine import Session
+from unknot.core.plan import build_plan
+from unknot.data import paths
+from unknot.data.library import Entry, find
+from unknot.history.recorder import Recorder
+from unknot.history.store import History
+from unknot.tui.dialogs import ResumeDialog
+from unknot.tui.history_screen import HistoryScreen
+from unknot.tui.picker import PickerScreen
+from unknot.tui.session_screen import SessionScreen
 
-from app.core.clock import FakeClock
-from app.core.engine import Session
-from app.core.plan import build_plan
-from app.data import paths
-from app.data.library import Entry, find
-from app.history.recorder import Recorder
-from app.history.store import History
-from app.tui.dialogs import ResumeDialog
-from app.tui.history_screen import HistoryScreen
-from app.tui.picker import PickerScreen
-from app.tui.session_screen import SessionScreen
 from tests.tui.conftest import Harness, screen_text
 
 

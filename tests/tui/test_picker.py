@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import OptionList, Static
+from unknot.tui.picker import PickerScreen
+from unknot.tui.session_screen import SessionScreen
 
-from app.tui.picker import PickerScreen
-from app.tui.session_screen import SessionScreen
 from tests.tui.conftest import Harness
 
 

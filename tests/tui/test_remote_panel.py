@@ -7,13 +7,13 @@ import asyncio
 
 from aiohttp import ClientConnectionError, ClientSession
 from textual.widgets import Static
+from unknot.audio import RecordingPlayer
+from unknot.core.clock import FakeClock
+from unknot.data.library import Entry
+from unknot.tui.app import UnknotApp
+from unknot.tui.remote_panel import RemotePanel, qr_lines
+from unknot.tui.session_screen import SessionScreen
 
-from app.audio import RecordingPlayer
-from app.core.clock import FakeClock
-from app.data.library import Entry
-from app.tui.app import UnknotApp
-from app.tui.remote_panel import RemotePanel, qr_lines
-from app.tui.session_screen import SessionScreen
 from tests.tui.conftest import screen_text
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from textual.strip import Strip
 from textual.widget import Widget
+from unknot.data.library import Entry
+from unknot.tui.bigclock import BigClock
+from unknot.tui.session_screen import SessionScreen
+from unknot.tui.sizes import size_classes
 
-from app.data.library import Entry
-from app.tui.bigclock import BigClock
-from app.tui.session_screen import SessionScreen
-from app.tui.sizes import size_classes
 from tests.tui.conftest import Harness
 
 

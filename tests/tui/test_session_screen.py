@@ -8,13 +8,13 @@ from typing import Any
 from textual.app import App
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
+from unknot.data.library import find
+from unknot.tui.bigclock import BigClock, BlockTitle
+from unknot.tui.dialogs import ConfirmQuit
+from unknot.tui.picker import PickerScreen
+from unknot.tui.session_screen import SessionScreen
+from unknot.tui.summary import SummaryScreen
 
-from app.data.library import find
-from app.tui.bigclock import BigClock, BlockTitle
-from app.tui.dialogs import ConfirmQuit
-from app.tui.picker import PickerScreen
-from app.tui.session_screen import SessionScreen
-from app.tui.summary import SummaryScreen
 from tests.tui.conftest import Harness
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from unknot.data.library import Entry, find
 
-from app.data.library import Entry, find
 from tests.tui.conftest import Harness
 
 SnapCompare = Callable[..., bool]

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from app.core.build import FEET_UP, RUN_WORKED, BuildError, Request, build
-from app.core.fit import TooShort
-from app.core.plan import build_plan
-from app.data.catalog import load_catalog
+from unknot.core.build import FEET_UP, RUN_WORKED, BuildError, Request, build
+from unknot.core.fit import TooShort
+from unknot.core.plan import build_plan
+from unknot.data.catalog import load_catalog
 
 
 def _areas(request: Request) -> list[str]:

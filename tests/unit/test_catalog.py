@@ -6,12 +6,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from unknot.core.catalog import AREAS, nearest
+from unknot.core.problems import RoutineFileError
+from unknot.data import paths
+from unknot.data.catalog import load_catalog
+from unknot.data.library import load_file, scan
 
-from app.core.catalog import AREAS, nearest
-from app.core.problems import RoutineFileError
-from app.data import paths
-from app.data.catalog import load_catalog
-from app.data.library import load_file, scan
 from tests.unit.test_library import ARTICLES
 
 KEYS = {"id", "name", "area", "tools", "sides", "seconds", "min_seconds", "hold", "how"}

@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.data import checked, paths
-from app.data.library import find, load_file
+from unknot.data import checked, paths
+from unknot.data.library import find, load_file
+
 from tests.conftest import ROOT, TWELVE_SECONDS, cli_env
 
 
@@ -48,7 +49,7 @@ def test_an_unwritable_cache_is_no_problem(twelve: Path, unknot_home: Path) -> N
 
 def test_the_run_path_skips_pydantic_once_a_routine_is_checked(unknot_home: Path) -> None:
     probe = (
-        "import sys; from app.data.library import find; find('pre-run-five-muscles'); "
+        "import sys; from unknot.data.library import find; find('pre-run-five-muscles'); "
         "print('pydantic' in sys.modules)"
     )
 

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from app.audio.cues import cue_for, spoken_phrases
-from app.core.clock import FakeClock
-from app.core.engine import Session
-from app.core.plan import build_plan
+from unknot.audio.cues import cue_for, spoken_phrases
+from unknot.core.clock import FakeClock
+from unknot.core.engine import Session
+from unknot.core.plan import build_plan
+
 from tests.unit.test_engine import LONG
 
 

@@ -1,6 +1,5 @@
 import pytest
-
-from app.core.durations import format_clock, parse_duration
+from unknot.core.durations import format_clock, parse_duration
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
-from app.core.clock import FakeClock
-from app.core.engine import Session
-from app.core.events import Event
-from app.core.model import RoutineFile
-from app.core.plan import build_plan
-from app.core.routine import Routine
+from unknot.core.clock import FakeClock
+from unknot.core.engine import Session
+from unknot.core.events import Event
+from unknot.core.model import RoutineFile
+from unknot.core.plan import build_plan
+from unknot.core.routine import Routine
 
 
 def routine(**overrides: object) -> Routine:
@@ -348,8 +347,8 @@ def test_a_skipped_side_done_again_counts_as_done(clock: FakeClock, finish_redo:
 
 
 def test_more_adds_at_most_ten_minutes_to_a_step(clock: FakeClock) -> None:
-    from app.core.engine import MAX_ADDED
-    from app.plain import describe
+    from unknot.core.engine import MAX_ADDED
+    from unknot.plain import describe
 
     assert MAX_ADDED == 600
     session, rec = started(LONG, clock)  # a 10 s get-ready step

@@ -7,8 +7,7 @@ import math
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from app.core.fit import (
+from unknot.core.fit import (
     MinutesError,
     TooShort,
     fit,
@@ -16,8 +15,8 @@ from app.core.fit import (
     parse_minutes,
     priority_order,
 )
-from app.core.plan import build_plan
-from app.core.routine import Move, Routine
+from unknot.core.plan import build_plan
+from unknot.core.routine import Move, Routine
 
 
 @st.composite

@@ -11,17 +11,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from unknot.core.clock import FakeClock
+from unknot.core.engine import Session
+from unknot.core.plan import build_plan
+from unknot.data.library import Entry, find
+from unknot.history.recorder import Recorder
+from unknot.history.resume import choose_resume
+from unknot.history.rows import SessionRow
+from unknot.history.schema import MIGRATIONS, SCHEMA_VERSION
+from unknot.history.stats import bar_chart, week_figures
+from unknot.history.store import History
 
-from app.core.clock import FakeClock
-from app.core.engine import Session
-from app.core.plan import build_plan
-from app.data.library import Entry, find
-from app.history.recorder import Recorder
-from app.history.resume import choose_resume
-from app.history.rows import SessionRow
-from app.history.schema import MIGRATIONS, SCHEMA_VERSION
-from app.history.stats import bar_chart, week_figures
-from app.history.store import History
 from tests.conftest import ROOT
 
 
@@ -78,11 +78,11 @@ def test_a_session_ended_with_q(tmp_path: Path, entry: Entry, clock: FakeClock) 
 KILLED = textwrap.dedent(
     """
     import os, signal, sys, time
-    from app.core.engine import Session
-    from app.history.store import History
-    from app.data.library import find
-    from app.core.plan import build_plan
-    from app.history.recorder import Recorder
+    from unknot.core.engine import Session
+    from unknot.history.store import History
+    from unknot.data.library import find
+    from unknot.core.plan import build_plan
+    from unknot.history.recorder import Recorder
     entry = find(sys.argv[1])
     history = History(__import__("pathlib").Path(sys.argv[2]))
     session = Session(build_plan(entry.routine), routine_id=entry.id)

@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.history.lock import FINAL_ROOM, SessionLock, is_held, lock_path, stale
+from unknot.history.lock import FINAL_ROOM, SessionLock, is_held, lock_path, stale
+
 from tests.conftest import ROOT
 
 
@@ -25,7 +26,7 @@ def test_held_then_released(tmp_path: Path) -> None:
 def test_a_final_record_survives_the_process(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     code = (
-        "import sys; from pathlib import Path; from app.history.lock import SessionLock, lock_path\n"
+        "import sys; from pathlib import Path; from unknot.history.lock import SessionLock, lock_path\n"
         "lock = SessionLock(lock_path(Path(sys.argv[1]), 3)); assert lock.acquire()\n"
         "assert lock.write_final({'id': 3, 'status': 'completed'}); lock.release(keep=True)\n"
     )
@@ -41,7 +42,7 @@ def test_a_killed_holder_leaves_a_lock_nobody_holds(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     code = (
         "import os, signal, sys; from pathlib import Path\n"
-        "from app.history.lock import SessionLock, lock_path\n"
+        "from unknot.history.lock import SessionLock, lock_path\n"
         "assert SessionLock(lock_path(Path(sys.argv[1]), 5)).acquire()\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"
     )

@@ -6,15 +6,16 @@ import pkgutil
 import subprocess
 import sys
 
-import app.core
+import unknot.core
+
 from tests.conftest import ROOT
 
-FOREIGN = ("textual", "rich", "sqlite3", "_sqlite3", "simpleaudio", "app.tui", "app.history")
+FOREIGN = ("textual", "rich", "sqlite3", "_sqlite3", "simpleaudio", "unknot.tui", "unknot.history")
 
 
 def test_app_core_imports_without_textual_sqlite_or_sound() -> None:
-    modules = [f"app.core.{m.name}" for m in pkgutil.iter_modules(app.core.__path__)]
-    assert "app.core.engine" in modules and "app.core.model" in modules
+    modules = [f"unknot.core.{m.name}" for m in pkgutil.iter_modules(unknot.core.__path__)]
+    assert "unknot.core.engine" in modules and "unknot.core.model" in modules
     probe = (
         f"import sys\nimport {', '.join(modules)}\n"
         f"loaded = sorted(m for m in sys.modules if m.startswith({FOREIGN!r}))\n"

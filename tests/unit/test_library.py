@@ -2,11 +2,10 @@ import json
 from pathlib import Path
 
 import pytest
-
-from app.core.plan import build_plan
-from app.core.problems import RoutineFileError
-from app.data import paths
-from app.data.library import find, scan
+from unknot.core.plan import build_plan
+from unknot.core.problems import RoutineFileError
+from unknot.data import paths
+from unknot.data.library import find, scan
 
 ARTICLES = {
     "Five muscles you should release before you run (Subiaco Physiotherapy)",

@@ -1,9 +1,8 @@
 from pathlib import Path
 
 import pytest
-
-from app.core.problems import RoutineFileError
-from app.data.library import load_file
+from unknot.core.problems import RoutineFileError
+from unknot.data.library import load_file
 
 GOOD = """\
 name = "Test"

@@ -10,8 +10,7 @@ import wave
 from pathlib import Path
 
 import pytest
-
-from app.audio.cues import CUES
+from unknot.audio.cues import CUES
 
 ROOT = Path(__file__).resolve().parents[2]
 SOUNDS = ROOT / "sounds"

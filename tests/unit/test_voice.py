@@ -6,8 +6,7 @@ import stat
 from pathlib import Path
 
 import pytest
-
-from app.audio.voice import Voice
+from unknot.audio.voice import Voice
 
 
 @pytest.fixture
@@ -45,7 +44,7 @@ def test_only_uncached_phrases_go_to_the_background(
     tmp_path: Path, fake_espeak: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads = Threads()
-    monkeypatch.setattr("app.audio.voice.threading.Thread", threads)
+    monkeypatch.setattr("unknot.audio.voice.threading.Thread", threads)
     speaker = Voice(tmp_path / "cache", program=str(fake_espeak))
     speaker.render(["Left side"])
     speaker.render_soon(["Left side", "Right side"])
@@ -57,7 +56,7 @@ def test_only_uncached_phrases_go_to_the_background(
 
 def test_without_espeak_nothing_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     threads = Threads()
-    monkeypatch.setattr("app.audio.voice.threading.Thread", threads)
+    monkeypatch.setattr("unknot.audio.voice.threading.Thread", threads)
     speaker = Voice(tmp_path / "cache")
     speaker.program = None  # as on a machine without espeak-ng
     speaker.render_soon(["Left side"])

@@ -1,4 +1,4 @@
-from app.core.words import noun, plural
+from unknot.core.words import noun, plural
 
 
 def test_plural() -> None:

@@ -1,0 +1,133 @@
+"""The catalog's commands, `unknot moves` and `unknot build`, and the plan printout they share
+with `unknot plan`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import get_args
+
+from unknot.core.durations import describe
+from unknot.core.fit import MAX_MINUTES, MinutesError, TooShort, parse_minutes
+from unknot.core.plan import build_plan, plan_lines
+from unknot.core.routine import AREAS, PURPOSES, Routine, Tool
+
+TOOLS: tuple[str, ...] = get_args(Tool)
+
+
+class CommandError(Exception):
+    """A request unknot cannot carry out: one line for the user and the exit status."""
+
+    def __init__(self, line: str, status: int = 1) -> None:
+        super().__init__(line)
+        self.status = status
+
+
+def minutes_option(p: argparse.ArgumentParser, *, required: bool = False) -> None:
+    p.add_argument(
+        "--minutes",
+        metavar="N",
+        required=required,
+        help=f"stretch or shrink the routine to N minutes (above 0, at most {MAX_MINUTES})",
+    )
+
+
+def minutes_seconds(text: str) -> int:
+    try:
+        return round(parse_minutes(text) * 60)
+    except MinutesError as exc:
+        raise CommandError(str(exc), status=2) from None
+
+
+def print_plan(routine_id: str, routine: Routine, notes: Sequence[str], *, as_json: bool) -> None:
+    plan = build_plan(routine)
+    if as_json:
+        data = {
+            "routine": routine_id,
+            "total_seconds": plan.total_seconds,
+            "steps": [s.to_json() for s in plan.steps],
+            "notes": list(notes),
+        }
+        print(json.dumps(data, indent=2))
+        return
+    print("\n".join(plan_lines(routine.name, plan, notes)))
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("moves", help="list the catalog of moves")
+    p.add_argument("--area", metavar="A", help=f"only this area: {', '.join(AREAS)}")
+    p.add_argument("--tool", metavar="T", help="only moves done with this tool")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("build", help="build a session from the catalog for the time you have")
+    minutes_option(p, required=True)
+    p.add_argument("--areas", metavar="A,B", default="", help="areas to work (default: all)")
+    p.add_argument("--tools", metavar="T,U", default="", help="tools you have (default: all)")
+    p.add_argument("--purpose", metavar="P", default="maintenance", help=", ".join(PURPOSES))
+    p.add_argument("--json", action="store_true", help="print JSON, as plan --json does")
+    p.add_argument("--save", metavar="ID", help="save it as a routine of yours with this id")
+    p.add_argument("--force", action="store_true", help="with --save: replace an existing file")
+
+
+def _catalog_words(kind: str, text: str | None, allowed: Sequence[str]) -> tuple[str, ...]:
+    from unknot.core.build import BuildError, check_words
+
+    words = tuple(w.strip() for w in (text or "").split(",") if w.strip())
+    try:
+        return check_words(kind, words, allowed)
+    except BuildError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def moves(args: argparse.Namespace) -> int:
+    from unknot.data.catalog import load_catalog
+
+    area = _catalog_words("area", args.area, list(AREAS))
+    tool = _catalog_words("tool", args.tool, TOOLS)
+    chosen = load_catalog().select(area=area[0] if area else None, tool=tool[0] if tool else None)
+    if args.json:
+        print(json.dumps([m.to_json() for m in chosen], indent=2))
+        return 0
+    if not chosen:
+        print("No moves match.")
+    for m in chosen:
+        sides = " a side" if m.sides == "each" else ""
+        hold = f", hold {describe(m.hold)}" if m.hold else ""
+        time = f"{describe(m.seconds)}{sides}{hold}"
+        print(f"{m.id}\n  {m.name}  ({m.area}; {', '.join(m.tools)}; {time})")
+        print(f"  from: {m.source}")
+    return 0
+
+
+def build_command(args: argparse.Namespace) -> int:
+    from unknot.core.build import BuildError, Request, build
+    from unknot.data.built import SaveError, save_built
+    from unknot.data.catalog import load_catalog
+
+    seconds = minutes_seconds(args.minutes)
+    purpose = next((p for p in PURPOSES if p == args.purpose), None)
+    if purpose is None:
+        _catalog_words("purpose", args.purpose, PURPOSES)  # says what is allowed
+        raise CommandError(f"--purpose: give one of: {', '.join(PURPOSES)}")
+    request = Request(
+        seconds=seconds,
+        areas=_catalog_words("area", args.areas, list(AREAS)),
+        tools=_catalog_words("tool", args.tools, TOOLS),
+        purpose=purpose,
+    )
+    try:
+        built = build(load_catalog(), request)
+    except (BuildError, TooShort) as exc:
+        raise CommandError(str(exc)) from None
+    routine_id = args.save or "built"
+    if args.save:
+        try:
+            path = save_built(built, args.save, force=args.force)
+        except SaveError as exc:
+            line = f"{exc}; add --force to replace it" if exc.exists else f"--save: {exc}"
+            raise CommandError(line) from None
+        print(f"Saved {path}; run it with: unknot run {args.save}", file=sys.stderr)
+    print_plan(routine_id, built.routine, built.fitted.notes, as_json=args.json)
+    return 0

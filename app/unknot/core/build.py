@@ -1,0 +1,126 @@
+"""The session builder's choices: which catalog moves, with which tools, in which order.
+
+What the articles advise for each purpose:
+- warm-up: brief, from the lower legs up, so the shortest version of each area's move;
+- recovery: the areas that did the work first, and the moves that hold on tender spots;
+- maintenance: the whole chain from the feet up, the longest version of each move.
+The result is a routine; `unknot.core.fit` then fits it to the time there is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import get_args
+
+from unknot.core.catalog import AREAS, Catalog, CatalogMove, unknown
+from unknot.core.fit import Fitted, fit
+from unknot.core.routine import BuildPurpose, Purpose, Routine, Tool
+
+TOOLS: tuple[str, ...] = get_args(Tool)
+# Nothing to carry: a move done by hand or with no tool is open to everyone.
+_ALWAYS: tuple[Tool, ...] = ("hands", "none")
+
+# From the feet up: the order of a warm-up and of the whole chain.
+FEET_UP = tuple(AREAS)
+# The areas a run works hardest, first after one: what recovery turns to when none is named.
+RUN_WORKED = ("calves", "it-band", "quads", "hamstrings", "glutes", "adductors", "feet", "shins")
+_WARM_UP_AREAS = FEET_UP[: FEET_UP.index("hip-flexors") + 1]
+
+_FILE_PURPOSE: dict[BuildPurpose, Purpose] = {
+    "warm-up": "pre-run",
+    "recovery": "post-run",
+    "maintenance": "maintenance",
+}
+
+
+class BuildError(ValueError):
+    """A request the builder cannot meet, in one line."""
+
+
+@dataclass(frozen=True)
+class Request:
+    seconds: int
+    areas: tuple[str, ...] = ()  # none: the purpose's own
+    tools: tuple[str, ...] = ()  # none: every tool
+    purpose: BuildPurpose = "maintenance"
+
+
+@dataclass(frozen=True)
+class Built:
+    routine: Routine
+    picks: tuple[tuple[CatalogMove, Tool], ...]  # the catalog move and tool behind each move
+    fitted: Fitted
+
+
+def check_words(kind: str, words: Sequence[str], allowed: Sequence[str]) -> tuple[str, ...]:
+    """The words, each checked against `allowed`; BuildError naming the first one that is not."""
+    for word in words:
+        if word not in allowed:
+            raise BuildError(unknown(kind, word, allowed))
+    return tuple(dict.fromkeys(words))
+
+
+def build(catalog: Catalog, request: Request) -> Built:
+    """A routine of catalog moves for `request`, fitted to its seconds (or TooShort)."""
+    areas = check_words("area", request.areas, list(AREAS))
+    tools = check_words("tool", request.tools, TOOLS)
+    order = _area_order(areas, request.purpose)
+    picks: list[tuple[CatalogMove, Tool]] = []
+    for area in order:
+        choice = _pick(catalog, area, tools, request.purpose)
+        if choice is not None:
+            picks.append(choice)
+    if not picks:
+        having = f" with {', '.join(tools)}" if tools else ""
+        raise BuildError(
+            f"no catalog move works {', '.join(areas or order)}{having}; "
+            f"try other areas or tools (unknot moves lists them)"
+        )
+    moves = []
+    for rank, (move, tool) in enumerate(picks, 1):
+        played = move.to_move(tool)
+        if request.purpose == "warm-up":
+            played = replace(played, hold=min(played.hold, 5))  # brief: a touch, not a hold
+        moves.append(replace(played, priority=rank))
+    names = ", ".join(AREAS[m.area].lower() for m, _ in picks)
+    routine = Routine(
+        name=f"Built {request.purpose}: {_shorten(names, 80 - 8 - len(request.purpose))}",
+        summary=f"A {request.purpose} session built from the catalog of moves: {names}.",
+        moves=tuple(moves),
+        purpose=_FILE_PURPOSE[request.purpose],
+    )
+    fitted = fit(routine, request.seconds)
+    chosen = tuple(picks[i] for i in fitted.kept)
+    return Built(fitted.routine, chosen, fitted)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3].rstrip(", ") + "..."
+
+
+def _area_order(areas: tuple[str, ...], purpose: BuildPurpose) -> tuple[str, ...]:
+    if purpose == "recovery":
+        # The worked areas first, in the order named; with none named, a run's.
+        return areas or RUN_WORKED
+    if purpose == "warm-up":
+        return tuple(a for a in FEET_UP if a in areas) if areas else _WARM_UP_AREAS
+    return tuple(a for a in FEET_UP if a in areas) if areas else FEET_UP
+
+
+def _pick(
+    catalog: Catalog, area: str, tools: tuple[str, ...], purpose: BuildPurpose
+) -> tuple[CatalogMove, Tool] | None:
+    """The area's move that suits the purpose best, with a tool at hand; None if none."""
+    usable: list[tuple[CatalogMove, Tool]] = []
+    for move in catalog.select(area=area):
+        tool = next((t for t in move.tools if not tools or t in tools or t in _ALWAYS), None)
+        if tool is not None:
+            usable.append((move, tool))
+    if not usable:
+        return None
+    if purpose == "warm-up":
+        return min(usable, key=lambda pick: pick[0].seconds)
+    if purpose == "recovery":
+        return max(usable, key=lambda pick: (pick[0].hold, pick[0].seconds))
+    return max(usable, key=lambda pick: pick[0].seconds)

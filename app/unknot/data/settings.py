@@ -1,0 +1,50 @@
+"""User settings from settings.toml in the user data folder (optional; defaults otherwise)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from unknot.data import paths
+
+DEFAULT_WEEKLY_GOAL = 2  # sessions a week: the articles' maintenance advice is once or twice
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The user's settings, and a problem with the file, if there was one, to tell once."""
+
+    weekly_goal: int = DEFAULT_WEEKLY_GOAL
+    problem: str = ""
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    file = path if path is not None else paths.user_data() / "settings.toml"
+    try:
+        if not stat.S_ISREG(os.stat(file).st_mode):
+            return Settings(problem=f"{file}: is not a regular file; using the defaults")
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as exc:
+        return Settings(problem=f"{file}: cannot be read ({exc}); using the defaults")
+    import tomllib  # only when there is a file: most starts have none
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return Settings(problem=f"{file}: cannot be read ({exc}); using the defaults")
+    goal = data.get("weekly_goal", DEFAULT_WEEKLY_GOAL)
+    unknown = sorted(set(data) - {"weekly_goal"})
+    if unknown:
+        return Settings(
+            problem=f"{file}: unknown key {unknown[0]!r} (allowed: weekly_goal); using the defaults"
+        )
+    if not isinstance(goal, int) or isinstance(goal, bool) or not 1 <= goal <= 14:
+        return Settings(
+            problem=f"{file}: weekly_goal: {goal!r} is not a whole number from 1 to 14;"
+            f" using the default, {DEFAULT_WEEKLY_GOAL}"
+        )
+    return Settings(weekly_goal=goal)

@@ -1,0 +1,367 @@
+"""Plain mode: a session as lines of text (or JSON), driven by commands on standard input.
+
+For screen readers, SSH sessions, scripts and tests. The loop sleeps until the engine's next
+deadline or a line of input, whichever comes first; it never counts ticks. With the remote on,
+the same loop runs in asyncio beside its server, and a browser's command wakes it too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import selectors
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from unknot.core.clock import Clock, monotonic
+from unknot.core.durations import format_clock
+from unknot.core.engine import Session
+from unknot.core.events import (
+    Countdown,
+    Event,
+    Halfway,
+    HoldEnded,
+    HoldStarted,
+    Paused,
+    Resumed,
+    SessionFinished,
+    SessionStarted,
+    Skipped,
+    StepStarted,
+    TimeChanged,
+)
+from unknot.core.problems import printable
+from unknot.core.result import SessionResult
+from unknot.core.words import plural
+
+TICK = 0.5  # while running, wake at least this often for on_tick (history checkpoints)
+
+COMMANDS: dict[str, str] = {
+    "p": "toggle_pause",
+    "pause": "toggle_pause",
+    "resume": "toggle_pause",
+    "n": "next",
+    "next": "next",
+    "b": "back",
+    "back": "back",
+    "+": "more",
+    "more": "more",
+    "-": "less",
+    "less": "less",
+    "h": "hold",
+    "hold": "hold",
+    "q": "quit",
+    "quit": "quit",
+}
+
+
+def stamp(seconds: float) -> str:
+    """Session time as 00:03, or 1:02:03 past the hour."""
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def _tool(name: str) -> str:
+    return name.replace("-", " ")
+
+
+def describe(event: Event) -> str:
+    """One readable line for an event (without the time stamp)."""
+    step = event.step
+    match event:
+        case SessionStarted():
+            return f"Starting {event.name or event.routine}: {plural(event.steps, 'step')}"
+        case StepStarted():
+            length = format_clock(event.remaining if event.remaining is not None else step.seconds)
+            tool = "" if step.move.tool == "none" else f" - {_tool(step.move.tool)}"
+            prefix = "Resuming: " if event.resumed else ""
+            if step.kind == "transition":
+                return f"{prefix}Get ready: {step.move.name} - {length}{tool}"
+            if step.kind == "switch":
+                return f"{prefix}Switch sides - {length}"
+            return f"{prefix}{step.label()} - {length}{tool}"
+        case Countdown():
+            return str(event.n)
+        case Halfway():
+            return "Halfway"
+        case HoldStarted():
+            return f"Hold on the hot spot - {format_clock(event.seconds)}"
+        case HoldEnded():
+            return "Release"
+        case Paused():
+            return f"Paused - {format_clock(event.remaining)} left in this step"
+        case Resumed():
+            return "Resumed"
+        case Skipped():
+            return "Skipped"
+        case TimeChanged():
+            sign = "+" if event.delta >= 0 else "-"
+            line = f"{sign}{abs(event.delta):.0f} s - {format_clock(event.remaining)} left"
+            if event.capped and event.limit is not None:
+                line += f" (at most {format_clock(event.limit)} can be added to a step)"
+            return line
+        case SessionFinished():
+            return _finished_line(event.result)
+    return event.kind
+
+
+def _finished_line(result: SessionResult) -> str:
+    status = "Session complete" if result.status == "completed" else "Session ended"
+    return (
+        f"{status}: {result.moves_done} of {plural(result.moves_total, 'move')} done, "
+        f"{result.moves_skipped} skipped, {plural(result.holds, 'hold')}, "
+        f"{format_clock(result.elapsed_seconds)} "
+        f"(planned {format_clock(result.planned_seconds)})"
+    )
+
+
+MAX_LINE = 1024  # bytes; no command is longer, so a longer line is dropped unread
+READ_CHUNK = 65536
+
+
+class LineInput:
+    """Commands from a file descriptor, read without blocking the timer.
+
+    A terminal or a pipe is waited on with a selector. A regular file (`< commands.txt`) cannot be
+    waited on that way, but reading it never blocks, so it is read as it is. Lines are read in
+    bounded chunks, and a line longer than MAX_LINE is dropped as it arrives, never held whole.
+    """
+
+    def __init__(self, stream: TextIO, on_too_long: Callable[[], None] | None = None) -> None:
+        self._buffer = b""
+        self._dropping = False
+        self._on_too_long = on_too_long
+        self._selector: selectors.BaseSelector | None = None
+        self._fd: int | None = None
+        try:
+            self._fd = stream.fileno()
+        except (OSError, ValueError):
+            return  # closed, or not a real file: no input
+        try:
+            self._selector = selectors.DefaultSelector()
+            self._selector.register(self._fd, selectors.EVENT_READ)
+        except (OSError, ValueError):
+            # epoll refuses regular files and some devices: they are always ready to read.
+            if self._selector is not None:
+                self._selector.close()
+            self._selector = None
+
+    @property
+    def open(self) -> bool:
+        return self._fd is not None
+
+    def _close(self) -> None:
+        if self._selector is not None:
+            self._selector.close()
+            self._selector = None
+        self._fd = None
+
+    @property
+    def fd(self) -> int | None:
+        return self._fd
+
+    def wait(self, timeout: float | None) -> list[str]:
+        """Wait up to `timeout` seconds (None: forever) for input; return the complete lines."""
+        if self._fd is None:
+            if timeout is not None:
+                time.sleep(max(0.0, timeout))
+            return []
+        if self._selector is not None and not self._selector.select(timeout):
+            return []
+        return self.read()
+
+    def read(self) -> list[str]:
+        """Read what is there now (once), and return the lines it completes."""
+        if self._fd is None:
+            return []
+        try:
+            chunk = os.read(self._fd, READ_CHUNK)
+        except BlockingIOError:
+            return []
+        except OSError:
+            chunk = b""
+        if not chunk:
+            self._close()
+            rest = b"" if self._dropping else self._buffer
+            self._buffer = b""
+            return [rest.decode("utf-8", "replace")] if rest.strip() else []
+        return self._split(chunk)
+
+    def _split(self, chunk: bytes) -> list[str]:
+        lines: list[str] = []
+        start = 0
+        while True:
+            end = chunk.find(b"\n", start)
+            if end < 0:
+                break
+            if self._dropping:
+                self._dropping = False
+            else:
+                line = self._buffer + chunk[start:end]
+                if len(line) > MAX_LINE:
+                    self._too_long()
+                else:
+                    lines.append(line.decode("utf-8", "replace"))
+            self._buffer = b""
+            start = end + 1
+        if not self._dropping:
+            self._buffer += chunk[start:]
+            if len(self._buffer) > MAX_LINE:
+                self._buffer = b""
+                self._dropping = True
+                self._too_long()
+        return lines
+
+    def _too_long(self) -> None:
+        if self._on_too_long is not None:
+            self._on_too_long()
+
+
+def run_plain(
+    session: Session,
+    *,
+    jsonl: bool = False,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    clock: Clock = monotonic,
+    on_event: Callable[[Event], None] | None = None,
+    on_tick: Callable[[], None] | None = None,
+    start_at: tuple[int, float | None] = (0, None),
+    remote: tuple[str | None, int | None] | None = None,
+) -> int:
+    """Run `session` to its end. With `remote` (host, port; None for the defaults), it is also
+    served to browsers (see unknot.remote) and the loop runs in asyncio to share it."""
+    out = stdout if stdout is not None else sys.stdout
+
+    def too_long() -> None:
+        sys.stderr.write(
+            f"ignored an input line over {MAX_LINE} bytes; use p, n, b, +, -, h or q\n"
+        )
+
+    commands = LineInput(stdin if stdin is not None else sys.stdin, on_too_long=too_long)
+
+    def show(event: Event) -> None:
+        if jsonl:
+            out.write(json.dumps(event.to_json()) + "\n")
+        else:
+            out.write(f"{stamp(event.t)}  {describe(event)}\n")
+        out.flush()
+
+    session.listen(show)
+    if on_event is not None:
+        session.listen(on_event)
+    if remote is not None:
+        return asyncio.run(
+            _run_with_remote(session, commands, out, jsonl, clock, on_tick, start_at, remote)
+        )
+    session.start(*start_at)
+    while not session.finished:
+        timeout = _step(session, commands, clock, on_tick)
+        if session.finished:
+            break
+        for line in commands.wait(timeout):
+            _command(session, line)
+    return 0
+
+
+def _step(
+    session: Session, commands: LineInput, clock: Clock, on_tick: Callable[[], None] | None
+) -> float | None:
+    """Bring the session up to now; answer how long to wait for input (None: until there is
+    some). Nothing to wait for once the session has finished."""
+    while True:
+        session.update()
+        if session.finished:
+            return None
+        if on_tick is not None:
+            on_tick()
+        due = session.next_due()
+        if due is None and not commands.open:
+            # Input has closed while paused: nobody can resume, so carry on.
+            session.resume()
+            continue
+        timeout: float | None = None
+        if due is not None:
+            timeout = max(0.0, due - clock())
+            if on_tick is not None:
+                timeout = min(timeout, TICK)
+        return timeout
+
+
+def _command(session: Session, line: str) -> None:
+    action = COMMANDS.get(line.strip().lower())
+    if action is not None:
+        getattr(session, action)()
+    elif line.strip():
+        shown = printable(line.strip()[:20]) + ("..." if len(line.strip()) > 20 else "")
+        sys.stderr.write(f"unknown command '{shown}'; use p, n, b, +, -, h or q\n")
+
+
+async def _run_with_remote(
+    session: Session,
+    commands: LineInput,
+    out: TextIO,
+    jsonl: bool,
+    clock: Clock,
+    on_tick: Callable[[], None] | None,
+    start_at: tuple[int, float | None],
+    remote: tuple[str | None, int | None],
+) -> int:
+    """The same loop in asyncio, so the remote's server shares it: it sleeps until the engine's
+    next deadline, a line of input or a command from a browser, whichever comes first."""
+    from unknot.remote.server import RemoteServer
+
+    loop = asyncio.get_running_loop()
+    wake = asyncio.Event()
+    lines: list[str] = []
+
+    def readable() -> None:
+        lines.extend(commands.read())
+        wake.set()
+        if not commands.open and fd is not None:
+            loop.remove_reader(fd)
+
+    def apply(command: str) -> None:
+        getattr(session, command)()
+        wake.set()
+
+    fd = commands.fd
+    watched = False
+    if fd is not None:
+        try:
+            loop.add_reader(fd, readable)
+            watched = True
+        except (OSError, ValueError):
+            pass  # a regular file: reading it never blocks, so it is read in the loop
+    server = RemoteServer(session, apply, host=remote[0], port=remote[1])
+    try:
+        url = await server.start()
+        if jsonl:
+            out.write(json.dumps({"event": "remote_ready", "url": url}) + "\n")
+        else:
+            out.write(f"Remote control: {url}\n")
+        out.flush()
+        session.start(*start_at)
+        while not session.finished:
+            timeout = _step(session, commands, clock, on_tick)
+            if session.finished:
+                break
+            if not watched and commands.open:
+                lines.extend(commands.read())
+            if not lines:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), timeout)
+            wake.clear()
+            while lines:
+                _command(session, lines.pop(0))
+    finally:
+        if watched and commands.open and fd is not None:
+            loop.remove_reader(fd)
+        await server.stop()
+    return 0

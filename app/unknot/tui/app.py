@@ -1,0 +1,346 @@
+"""The Textual application: a thin shell that wires the clock, the cue player and the screens."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from unknot.audio import BellPlayer, CuePlayer, bell_notice, make_player
+from unknot.core.clock import Clock, monotonic
+from unknot.data import paths
+from unknot.data.library import Entry, Library, scan
+from unknot.data.settings import load_settings
+from unknot.history.resume import choose_resume
+from unknot.history.rows import SessionRow
+from unknot.history.store import History
+from unknot.tui.session_screen import SessionScreen
+from unknot.tui.sizes import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from unknot.tui.build_screen import BuildScreen
+    from unknot.tui.commands import RoutineChosen
+    from unknot.tui.picker import PickerScreen
+
+
+# Seconds a signal gives the app to save the session and give the terminal back (it takes a
+# fraction of one) before the process ends regardless.
+EXIT_DEADLINE = 3.0
+
+
+def _routine_commands() -> type[Provider]:
+    # Imported when the palette first opens, not on the way to the first frame.
+    from unknot.tui.commands import RoutineCommands
+
+    return RoutineCommands
+
+
+class UnknotApp(App[int]):
+    TITLE = "unknot"
+    # The session screen's CSS comes with the App's: read at the start, it is parsed once, where
+    # loading it with the first session's screen would parse every style sheet again.
+    CSS_PATH = ["app.tcss", "session.tcss"]
+    COMMANDS = App.COMMANDS | {_routine_commands}
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
+    BINDINGS = [
+        Binding(
+            "ctrl+c",
+            "quit_now",
+            "Quit",
+            show=False,
+            priority=True,
+            tooltip="quit at once (a session is saved as stopped)",
+        )
+    ]
+
+    def __init__(
+        self,
+        *,
+        clock: Clock = monotonic,
+        player: CuePlayer | None = None,
+        start: Entry | None = None,
+        load_library: Callable[[], Library] = scan,
+        history: History | None = None,
+        resume: bool = False,
+        fresh: bool = False,
+        weekly_goal: int = 2,
+        notices: Sequence[str] = (),
+        remote: tuple[str | None, int | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.remote = remote  # --remote: where the sessions' remote listens; None: off at first
+        self.clock = clock
+        self.player = player if player is not None else BellPlayer()
+        self.load_library = load_library
+        self._start = start
+        self._resume = resume
+        self._fresh = fresh
+        self.history = history if history is not None else History(paths.history_db())
+        self.weekly_goal = weekly_goal
+        self.status_message = ""
+        self._notices = list(notices)
+        self._resume_message = ""  # what choosing --resume or --fresh has to say
+        self.player.on_notice(self._sound_notice)
+        self.player.use_ring(self.flash)
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen: the session's own when it starts at once, so that the first frame
+        shows the session; otherwise an empty one, under the picker or the resume question."""
+        first = self._first_session()
+        if first is None:
+            return super().get_default_screen()
+        screen = self._session_screen(*first)
+        # Textual takes a result callback off a screen that is switched away from. A pushed
+        # screen is given one as it is pushed; the first screen is not pushed, so it gets it here.
+        screen._push_result_callback(screen, None)
+        return screen
+
+    def _first_session(self) -> tuple[Entry, SessionRow | None] | None:
+        """The session to start at once, and the interrupted one it carries on, if any. None
+        when the picker comes first, or when an interrupted session of the routine is waiting:
+        `on_mount` asks about it first."""
+        if self._start is None:
+            return None
+        if self._resume or self._fresh:
+            choice = choose_resume(
+                self.history, self._start, resume=self._resume, fresh=self._fresh
+            )
+            self._resume_message = choice.message or ""
+            return self._start, choice.row
+        if self.history.unfinished(self._start.id) is not None:
+            return None
+        return self._start, None
+
+    def on_mount(self) -> None:
+        self._catch_signals()
+        for notice in self._notices:
+            self.tell(notice)
+        if self.history.message:
+            self.tell(self.history.message)
+        if self.player.active == "bell" and self.player.bell_why:
+            self._sound_notice(bell_notice(self.player.bell_why))
+        if self._resume_message:
+            self.tell(self._resume_message)
+        if self._start is None:
+            self.push_screen(self._picker())  # built only when needed: not for a session
+            self.offer_resume(None)
+        elif not isinstance(self.screen, SessionScreen):
+            self.offer_resume(self._start)  # an interrupted session of it is waiting: ask
+
+    def offer_resume(self, entry: Entry | None) -> None:
+        """Ask whether to carry on the newest interrupted session (of `entry`, if given)."""
+        row = self.history.unfinished(entry.id if entry is not None else None)
+        target = entry
+        if row is not None and target is None:
+            target = self.load_library().entries.get(row.routine_id)
+        if row is None or target is None:
+            if entry is not None:
+                self.start_session(entry)
+            return
+
+        def answered(answer: str | None) -> None:
+            assert row is not None and target is not None
+            if answer == "resume":
+                self.start_session(target, resume=row)
+                return
+            if answer == "fresh":
+                self.history.abandon(row.id)
+            if answer == "fresh" or entry is not None:
+                self.start_session(target)
+
+        from unknot.tui.dialogs import ResumeDialog  # dialogs load when one is first shown
+
+        self.push_screen(ResumeDialog(row, target), answered)
+
+    def start_session(self, entry: Entry, resume: SessionRow | None = None) -> None:
+        """Start `entry`; while another session runs, ask first and stop that one properly."""
+        running = self.running_session()
+        if running is None:
+            self.push_screen(self._session_screen(entry, resume))
+            return
+
+        def answered(answer: bool | None) -> None:
+            if answer and running.is_attached:
+                running.session.quit()
+                self.switch_screen(self._session_screen(entry, resume))
+
+        from unknot.tui.dialogs import ConfirmSwitch
+
+        self.push_screen(ConfirmSwitch(running.where(), entry.routine.name), answered)
+
+    def _session_screen(self, entry: Entry, resume: SessionRow | None) -> SessionScreen:
+        screen = SessionScreen(
+            entry,
+            clock=self.clock,
+            player=self.player,
+            history=self.history,
+            resume=resume,
+            remote=self.remote,
+            remote_on=self.remote is not None,
+        )
+        screen.notice = self.status_message  # what was said just before, such as "Resuming ..."
+        return screen
+
+    def _picker(self) -> PickerScreen:
+        # Imported when first needed: a session started from the command line never builds it.
+        from unknot.tui.picker import PickerScreen
+
+        return PickerScreen(self.load_library)
+
+    # ----- what the screens ask for -----
+
+    def on_picker_screen_start_routine(self, message: PickerScreen.StartRoutine) -> None:
+        self.start_session(message.entry)
+
+    def on_routine_chosen(self, message: RoutineChosen) -> None:
+        self.start_session(message.entry)
+
+    def on_picker_screen_build_session(self, message: PickerScreen.BuildSession) -> None:
+        from unknot.data.catalog import load_catalog
+        from unknot.tui.build_screen import BuildScreen
+
+        self.push_screen(BuildScreen(load_catalog(), message.minutes or "10"))
+
+    def on_build_screen_start_built(self, message: BuildScreen.StartBuilt) -> None:
+        self.start_session(message.entry)
+
+    def on_build_screen_back(self) -> None:
+        self.pop_screen()
+
+    def on_picker_screen_show_history(self) -> None:
+        from unknot.tui.history_screen import HistoryScreen
+
+        self.push_screen(HistoryScreen(self.history, self.weekly_goal))
+
+    def on_session_screen_finished(self, message: SessionScreen.Finished) -> None:
+        from unknot.tui.summary import SummaryScreen
+
+        self.switch_screen(SummaryScreen(message.entry, message.result, notice=message.notice))
+
+    def on_summary_screen_back_to_routines(self) -> None:
+        self.show_picker()
+
+    def running_session(self) -> SessionScreen | None:
+        """The session screen whose session has not ended yet, if there is one."""
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen) and not screen.session.finished:
+                return screen
+        return None
+
+    def show_picker(self) -> None:
+        """Back to the picker: the one below, or a new one when the app started in a session."""
+        from unknot.tui.picker import PickerScreen
+
+        if any(isinstance(screen, PickerScreen) for screen in self.screen_stack[:-1]):
+            self.pop_screen()
+        else:
+            self.switch_screen(self._picker())
+
+    def _catch_signals(self) -> None:
+        """A closed terminal (SIGHUP) or a `kill` (SIGTERM) ends the app as `q` then `y` would:
+        the session saved as stopped, the terminal given back, exit status 128 + the signal.
+
+        The process ends within `EXIT_DEADLINE` seconds of the signal whatever the shutdown is
+        doing: after a hang-up, Textual restarts its output on the SIGCONT that comes with it,
+        that output dies on the gone terminal, and the next writes would wait for it forever."""
+        loop = asyncio.get_running_loop()
+
+        def caught(signum: int, _frame: object) -> None:
+            # Python runs this at once, even while the event loop waits on a write.
+            if loop.is_closed():  # the app has ended: the signal does what it does by default
+                signal.signal(signum, signal.SIG_DFL)
+                os.kill(os.getpid(), signum)
+                return
+            deadline = threading.Timer(EXIT_DEADLINE, os._exit, args=(128 + signum,))
+            deadline.daemon = True
+            deadline.start()
+            loop.call_soon_threadsafe(self._on_signal, signum)
+
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, caught)
+
+    def _on_signal(self, signum: int) -> None:
+        running = self.running_session()
+        if running is not None:
+            running.session.quit()
+        self.exit(128 + signum)
+
+    def tell(self, message: str) -> None:
+        """Say something once (thread-safe): in the status line during a session, where it covers
+        nothing, and as a notification on the other screens."""
+        self.status_message = message
+        self.call_from_thread_safe(lambda: self._show_notice(message))
+
+    def _sound_notice(self, message: str) -> None:
+        """The player changed (to the bell): the session's status line says so by itself, from
+        the player; elsewhere a notification tells it once (thread-safe)."""
+        self.call_from_thread_safe(lambda: self._show_notice(message))
+
+    def _show_notice(self, message: str) -> None:
+        screen = self.screen
+        if isinstance(screen, SessionScreen):
+            screen.show_notice(self.status_message)
+        else:
+            self.notify(message, timeout=8)
+
+    def call_from_thread_safe(self, callback: Callable[[], object]) -> None:
+        try:
+            self.call_from_thread(callback)
+        except RuntimeError:  # already on the app's thread
+            callback()
+
+    def flash(self) -> None:
+        """The bell, with a visual flash for whoever cannot hear it."""
+        self.call_from_thread_safe(self._flash)
+
+    def _flash(self) -> None:
+        self.bell()
+        self.screen.add_class("-flash")
+        self.set_timer(0.25, lambda: self.screen.remove_class("-flash"))
+
+    def action_quit_now(self) -> None:
+        running = self.running_session()
+        if running is not None:
+            running.session.quit()
+        self.exit(0)
+
+
+def run_tui(
+    start: Entry | None = None,
+    *,
+    mute: bool = False,
+    voice: bool = True,
+    resume: bool = False,
+    fresh: bool = False,
+    remote: tuple[str | None, int | None] | None = None,
+) -> int:
+    player = make_player(voice=voice)
+    player.muted = mute
+    settings = load_settings()
+    app = UnknotApp(
+        start=start,
+        player=player,
+        resume=resume,
+        fresh=fresh,
+        weekly_goal=settings.weekly_goal,
+        notices=[settings.problem] if settings.problem else [],
+        remote=remote,
+    )
+    try:
+        result = app.run()
+    finally:
+        app.player.close()
+        app.history.close()
+    if isinstance(result, int):
+        return result
+    return app.return_code or 0

@@ -1,0 +1,112 @@
+"""The session screen's remote: its server, started and stopped with a key, and the QR code of
+its URL drawn in half blocks, small enough to leave the clock readable.
+
+The server runs in Textual's own asyncio loop; a command from a browser goes through the same
+action as the key for it, so the terminal shows it at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from unknot.core.engine import Session
+
+if TYPE_CHECKING:
+    from unknot.remote.server import RemoteServer
+
+# (top module dark, bottom module dark): one character holds two rows of the code.
+_HALF = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
+_stopping: set[asyncio.Task[None]] = set()  # servers stopping after their screen has gone
+
+
+def qr_lines(url: str) -> list[str]:
+    """The QR code of `url` as text, two modules per character, with a quiet zone of two."""
+    import segno  # loaded with the remote, not with every session
+
+    code = segno.make(url, error="l", micro=False)
+    rows = [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=2)]
+    if len(rows) % 2:
+        rows.append([False] * len(rows[0]))
+    return [
+        "".join(_HALF[pair] for pair in zip(top, bottom, strict=True))
+        for top, bottom in zip(rows[0::2], rows[1::2], strict=True)
+    ]
+
+
+class RemotePanel(Vertical):
+    """The QR code beside the clock, with a line saying what it is for: shown while the remote
+    is on (`-on`) unless hidden with a key (`-shown`)."""
+
+    DEFAULT_CSS = """
+    RemotePanel {
+        dock: right;
+        width: auto;
+        height: auto;
+        max-height: 100%;
+        padding: 0 1;
+        display: none;
+    }
+    RemotePanel.-on.-shown { display: block; }
+    /* A small window keeps its room for the clock: the URL is still in the status line. */
+    Screen.-short RemotePanel.-on.-shown, Screen.-narrow RemotePanel.-on.-shown { display: none; }
+    RemotePanel #remote-qr { width: auto; height: auto; color: #000000; background: #ffffff; }
+    RemotePanel #remote-caption { width: 100%; color: $text-muted; text-align: center; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="remote-qr")
+        yield Static(Content("scan for the phone remote · c hides"), id="remote-caption")
+
+    def show_url(self, url: str) -> None:
+        self.query_one("#remote-qr", Static).update(Content("\n".join(qr_lines(url))))
+
+
+class RemoteHost:
+    """One session's remote: the server on the first start, the same token on every start."""
+
+    def __init__(
+        self, address: tuple[str | None, int | None] | None, on_change: Callable[[], None]
+    ) -> None:
+        self.address = address if address is not None else (None, None)
+        self.on_change = on_change
+        self.server: RemoteServer | None = None
+        self.problem = ""
+
+    @property
+    def running(self) -> bool:
+        return self.server is not None and self.server.running
+
+    @property
+    def url(self) -> str:
+        return self.server.url if self.running and self.server is not None else ""
+
+    async def start(self, engine: Session, apply: Callable[[str], None]) -> None:
+        if self.server is None:
+            from unknot.remote.server import RemoteServer  # aiohttp loads with the remote only
+
+            self.server = RemoteServer(engine, apply, host=self.address[0], port=self.address[1])
+        try:
+            await self.server.start()
+            self.problem = ""
+        except ValueError as exc:  # AddressError: no port to listen on
+            self.problem = str(exc)
+        self.on_change()
+
+    async def stop(self) -> None:
+        if self.server is not None:
+            await self.server.stop()
+        self.on_change()
+
+    def stop_soon(self) -> None:
+        """Stop without waiting (the session has ended; its screen may be going)."""
+        if self.running and self.server is not None:
+            task = asyncio.get_running_loop().create_task(self.server.stop())
+            _stopping.add(task)
+            task.add_done_callback(_stopping.discard)

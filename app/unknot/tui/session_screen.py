@@ -1,0 +1,373 @@
+"""The session screen: big digits, the move, the side, and colour that says what to do.
+
+The engine decides; this screen only shows its state and forwards keys. It wakes with one-shot
+timers exactly when something visible changes or the engine has something due, never on a poll.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static
+
+from unknot.audio.cues import spoken_phrases
+from unknot.core.durations import format_clock
+from unknot.core.engine import MAX_ADDED, Session, countdown_display
+from unknot.core.events import TimeChanged
+from unknot.core.plan import Step
+from unknot.data.library import Entry
+from unknot.history.recorder import Recorder
+from unknot.history.rows import SessionRow
+from unknot.session import LiveSession
+from unknot.tui.bigclock import BigClock, BlockTitle
+from unknot.tui.meter import Meter
+from unknot.tui.remote_panel import RemoteHost, RemotePanel
+from unknot.tui.session_keys import SESSION_KEYS
+from unknot.tui.sizes import size_classes
+
+if TYPE_CHECKING:
+    from unknot.audio import CuePlayer
+    from unknot.core.clock import Clock
+    from unknot.core.result import SessionResult
+    from unknot.history.store import History
+
+CONTROLS = frozenset({"pause", "resume", "next", "back", "hold", "more", "less"})
+STATE_CLASSES = ("-transition", "-work", "-switch", "-hold", "-paused")
+BANNERS = {"transition": "GET READY", "work": "WORK", "switch": "SWITCH SIDES"}
+# Wake a little after a display boundary so the new second is really there.
+_EPSILON = 0.002
+
+
+def next_label(step: Step | None) -> str:
+    if step is None:
+        return "Next: finish"
+    if step.kind == "transition":
+        return f"Next: get ready for {step.move.name}"
+    if step.kind == "switch":
+        return "Next: switch sides"
+    return f"Next: {step.label()}"
+
+
+def until_display_changes(seconds: float) -> float:
+    """Seconds until a countdown showing `seconds` (rounded up) shows another number."""
+    if seconds <= 0:
+        return 1.0
+    return seconds - (countdown_display(seconds) - 1)
+
+
+class SessionScreen(Screen[None]):
+    CSS_PATH = "session.tcss"
+    BINDINGS = SESSION_KEYS
+
+    @dataclass
+    class Finished(Message):
+        """The session ended: the App shows its summary (with `notice`, when there is one)."""
+
+        entry: Entry
+        result: SessionResult
+        notice: str | None
+
+    def __init__(
+        self,
+        entry: Entry,
+        *,
+        clock: Clock,
+        player: CuePlayer,
+        history: History,
+        resume: SessionRow | None = None,
+        remote: tuple[str | None, int | None] | None = None,
+        remote_on: bool = False,
+    ) -> None:
+        super().__init__()
+        self.entry = entry
+        self.remote = RemoteHost(remote, self._remote_changed)
+        self._remote_on = remote_on
+        self.resume = resume
+        self.clock = clock
+        self.player = player
+        self.history = history
+        self.notice = ""  # the latest thing to tell the user; the status line shows it
+        self.live: LiveSession  # assembled in compose, started on mount
+        self.session: Session
+        self.recorder: Recorder
+        self._timer: Timer | None = None
+        self._shown: dict[str, object] = {}
+
+    def compose(self) -> ComposeResult:
+        live = LiveSession(
+            self.entry,
+            clock=self.clock,
+            player=self.player,
+            history=self.history,
+            resume=self.resume,
+        )
+        self.live = live
+        self.session = live.engine
+        self.recorder = live.recorder
+        # The classes the first frame needs, before the widgets below are styled: each class
+        # added after that restyles the whole screen, and the first frame waits for it.
+        first = live.engine.plan.steps[live.start_at[0]]
+        self.set_class(True, f"-{first.kind}", *size_classes(self.app.size), update=False)
+        # Read from the floor: the phase and the move's name on top, the time as large as the
+        # window allows, the side on rows of its own, the next move at the bottom.
+        yield Static(id="banner")
+        yield BlockTitle(id="move")
+        yield Static(id="how")
+        yield Static(id="side")
+        yield BigClock(id="clock")
+        yield Static(id="sub")
+        with Vertical(id="progress"):
+            with Horizontal(classes="bar-row"):
+                yield Static(Content("step   "), classes="bar-label")
+                yield Meter(id="step-bar")
+                yield Static(classes="bar-value")
+            with Horizontal(classes="bar-row"):
+                yield Static(Content("session"), classes="bar-label")
+                yield Meter(id="session-bar")
+                yield Static(id="session-left", classes="bar-value")
+            yield Static(id="next")
+        yield Static(id="status")
+        yield Footer(compact=True)
+        yield RemotePanel(id="remote-panel", classes="-shown")
+
+    def on_mount(self) -> None:
+        self.live.start()
+        self.sync()
+        if self._remote_on:
+            self.call_later(self.action_remote)
+
+    def on_unmount(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.remote.stop_soon()
+
+    # ----- time -----
+
+    def sync(self) -> None:
+        """Bring the engine up to now, show what changed, and sleep until the next change."""
+        self.session.update()
+        if self.session.finished:
+            self._finish()
+            return
+        self.recorder.tick()
+        self.render_state()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.session.state != "running":
+            return
+        clock = self.clock
+        delays = [until_display_changes(self.session.remaining())]
+        hold = self.session.hold_remaining()
+        if hold is not None:
+            delays.append(until_display_changes(hold))
+        due = self.session.next_due()
+        if due is not None:
+            delays.append(due - clock())
+        self._timer = self.set_timer(max(0.0, min(delays)) + _EPSILON, self.sync)
+
+    def _finish(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.remote.stop_soon()
+        result = self.session.result
+        if result is not None:
+            # A session whose end could not be written (a full disk, say) says so there.
+            notice = self.recorder.final_message if self.recorder.final_write_failed else None
+            self.post_message(self.Finished(self.entry, result, notice))
+
+    # ----- showing -----
+
+    def _set(self, key: str, value: object) -> bool:
+        """Remember what a widget shows; True when it changed."""
+        if self._shown.get(key) == value:
+            return False
+        self._shown[key] = value
+        return True
+
+    def render_state(self) -> None:
+        s = self.session
+        step = s.step
+        hold = s.hold_remaining()
+        state = "-paused" if s.paused else "-hold" if hold is not None else f"-{step.kind}"
+        if self._set("state", state):
+            for name in STATE_CLASSES:
+                self.set_class(name == state, name)
+        banner = "PAUSED" if s.paused else "HOLD" if hold is not None else BANNERS[step.kind]
+        # The name again in plain text: the big one below is drawn in blocks when there is room.
+        position = f"{step.move.name} · step {step.index + 1} of {len(s.plan.steps)}"
+        if self._set("banner", (banner, position)):
+            self.query_one("#banner", Static).update(
+                Content.assemble((f" {banner} ", "bold reverse"), "  ", position)
+            )
+        # Getting ready and switching show the side they lead to, so the band changes as they
+        # begin and the runner knows which way to lie down.
+        upcoming = s.next_step() if step.kind in ("transition", "switch") else step
+        side = upcoming.side.upper() if upcoming is not None and upcoming.side else ""
+        if self._set("side", side):
+            widget = self.query_one("#side", Static)
+            arrow = "◀◀◀  LEFT SIDE" if side == "LEFT" else "RIGHT SIDE  ▶▶▶"
+            widget.update(Content(arrow if side else ""))
+            widget.display = bool(side)
+            widget.set_class(side == "LEFT", "-left")
+            widget.set_class(side == "RIGHT", "-right")
+        move_text = (
+            step.move.name if step.kind != "switch" else f"Switch to the right: {step.move.name}"
+        )
+        if self._set("move", move_text):
+            self.query_one("#move", BlockTitle).update(move_text)
+        big = hold if hold is not None else s.remaining()
+        digits = format_clock(countdown_display(big))
+        # Room for the step's whole length, so the digits keep their size as time runs down.
+        room = max(digits, format_clock(countdown_display(s.step_length())), key=len)
+        if self._set("digits", (digits, room)):
+            self.query_one("#clock", BigClock).update(digits, room)
+        self._render_sub(step, hold)
+        self._render_progress()
+        self.render_status()
+
+    def _render_sub(self, step: Step, hold: float | None) -> None:
+        s = self.session
+        relayout = (hold is not None) != self._shown.get("holding")
+        self._shown["holding"] = hold is not None
+        if hold is not None:
+            sub = f"hold the hot spot · step {format_clock(countdown_display(s.remaining()))} left"
+        else:
+            parts = [step.move.tool.replace("-", " ")] if step.move.tool != "none" else []
+            if step.move.area:
+                parts.append(step.move.area)
+            sub = " · ".join(parts)
+        if self._set("sub", sub):
+            self.query_one("#sub", Static).update(Content(sub), layout=relayout)
+        how = (step.move.how.strip(), tuple(step.move.cautions))
+        if self._set("how", how):
+            text = " ".join(line.strip() for line in step.move.how.strip().splitlines())
+            cautions = [("\n⚠ " + c, "bold") for c in step.move.cautions]
+            self.query_one("#how", Static).update(Content.assemble(text, *cautions))
+
+    def _render_progress(self) -> None:
+        s = self.session
+        length = s.step_length()
+        self.query_one("#step-bar", Meter).set_fraction(1 - s.remaining() / max(length, 1e-9))
+        left = s.session_remaining()
+        total = s.active() + left
+        self.query_one("#session-bar", Meter).set_fraction(1 - left / max(total, 1e-9))
+        # Changes every second and has a fixed width: no layout pass needed.
+        left_text = f"{format_clock(countdown_display(left))} left"
+        if self._set("session-left", left_text):
+            self.query_one("#session-left", Static).update(Content(left_text), layout=False)
+        following = next_label(s.next_step())
+        if self._set("next", following):
+            self.query_one("#next", Static).update(Content(following))
+
+    def show_notice(self, message: str) -> None:
+        """Say something in the status line, where it covers nothing (the App calls this too)."""
+        self.notice = message
+        if self.is_mounted:  # the first screen hears the App's notices before it is mounted
+            self.render_status()
+
+    def render_status(self) -> None:
+        player = self.player
+        message = self.notice
+        if player.muted:
+            parts = ["SOUND OFF (m)"]
+        elif player.active == "bell":
+            why = f" ({player.bell_why})" if player.bell_why else ""
+            parts = [f"sound: terminal bell{why}"]
+        else:
+            parts = [f"sound: {player.active}", "voice on (v)" if player.voice else "voice off (v)"]
+        if self.remote.running or self.remote.problem:
+            # First, so that a narrow window still shows the way in.
+            parts.insert(0, self.remote.url or f"remote off: {self.remote.problem}")
+        if message:
+            parts.append(message)
+        status = " · ".join(parts)
+        if self._set("status", status):
+            self.query_one("#status", Static).update(Content(status))
+
+    # ----- keys -----
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Space shows (and does) Pause while running and Resume while paused."""
+        if action == "control" and parameters and parameters[0] in ("pause", "resume"):
+            return (parameters[0] == "resume") == self.session.paused
+        return True
+
+    def action_control(self, name: str) -> None:
+        """An engine control (pause, next, back, hold, more, less), then show the result."""
+        if name in CONTROLS:
+            was_paused = self.session.paused
+            events = getattr(self.session, name)()
+            self.sync()
+            if any(isinstance(e, TimeChanged) and e.capped for e in events):
+                self.show_notice(f"At most {format_clock(MAX_ADDED)} can be added to one step.")
+            if self.session.paused != was_paused:
+                self.refresh_bindings()
+
+    def on_big_clock_clicked(self, message: BigClock.Clicked) -> None:
+        """A click or tap anywhere on the clock does what the space bar does."""
+        self.action_control("resume" if self.session.paused else "pause")
+
+    def action_mute(self) -> None:
+        player = self.player
+        player.muted = not player.muted
+        self.render_status()
+
+    def action_voice(self) -> None:
+        player = self.player
+        player.voice = not player.voice
+        if player.voice:
+            player.prepare(spoken_phrases(self.session.plan))
+        self.render_status()
+
+    # ----- the remote -----
+
+    async def action_remote(self) -> None:
+        """Start the phone remote, or stop it."""
+        if self.remote.running:
+            await self.remote.stop()
+        elif not self.session.finished:
+            await self.remote.start(self.session, self.action_control)
+
+    def action_remote_code(self) -> None:
+        self.query_one(RemotePanel).toggle_class("-shown")
+
+    def _remote_changed(self) -> None:
+        panel = self.query_one(RemotePanel)
+        panel.set_class(self.remote.running, "-on")
+        if self.remote.running:
+            panel.show_url(self.remote.url)
+        self.render_status()
+
+    def action_help(self) -> None:
+        from unknot.tui.dialogs import HelpScreen, help_rows  # dialogs load when one is first shown
+
+        self.app.push_screen(HelpScreen(help_rows(self)))
+
+    def where(self) -> str:
+        """Where the session is now, in words: 'Calf sweep, left side, 0:42 left'."""
+        return self.session.step.where(countdown_display(self.session.remaining()))
+
+    def action_quit(self) -> None:
+        def confirmed(answer: bool | None) -> None:
+            if answer:
+                self.stop()
+
+        from unknot.tui.dialogs import ConfirmQuit
+
+        self.app.push_screen(ConfirmQuit(self.where()), confirmed)
+
+    def stop(self) -> None:
+        """End the session as stopped (saved where it is) and show its summary."""
+        self.session.quit()
+        self.sync()
