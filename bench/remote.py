@@ -16,8 +16,8 @@ from typing import Any
 
 from unknot.core.engine import Session
 from unknot.core.events import Event
-from unknot.core.model import RoutineFile
 from unknot.core.plan import build_plan
+from unknot.core.routine_file import RoutineFile
 from unknot.remote.server import RemoteServer
 
 # Debian's chromium, as the browser tests drive it too (tests/browser/conftest.py).

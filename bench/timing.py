@@ -16,9 +16,9 @@ from pathlib import Path
 
 from unknot.core.clock import FakeClock
 from unknot.core.engine import Session
-from unknot.core.model import RoutineFile
 from unknot.core.plan import build_plan
 from unknot.core.routine import Routine
+from unknot.core.routine_file import RoutineFile
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,7 +13,7 @@ from unknot.audio import RecordingPlayer
 from unknot.core.events import Event
 from unknot.data.library import find
 from unknot.tui.app import UnknotApp
-from unknot.tui.session_screen import SessionScreen
+from unknot.tui.screens.session import SessionScreen
 
 from bench.timing import TWELVE
 

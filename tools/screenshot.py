@@ -20,7 +20,7 @@ async def shoot(target: Path) -> None:
     from unknot.core.clock import FakeClock
     from unknot.data.library import find
     from unknot.tui.app import UnknotApp
-    from unknot.tui.session_screen import SessionScreen
+    from unknot.tui.screens.session import SessionScreen
 
     clock = FakeClock()
     player = RecordingPlayer(clock)

@@ -7,7 +7,7 @@ import random
 
 import pytest
 from unknot.data.library import find
-from unknot.tui.session_screen import SessionScreen
+from unknot.tui.screens.session import SessionScreen
 
 from tests.tui.conftest import Harness
 from tests.unit.test_engine_properties import check

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 import pytest
 from unknot.core.clock import monotonic
 from unknot.core.engine import Session
-from unknot.core.model import RoutineFile
 from unknot.core.plan import build_plan
+from unknot.core.routine_file import RoutineFile
 from unknot.remote.server import RemoteServer
 
 from bench.remote import CHROMIUM, CHROMIUM_ARGS

@@ -153,7 +153,7 @@ def test_bad_routine_exits_1_with_the_validate_line(unknot_home: Path, tmp_path:
 
 def test_core_modules_import_without_textual() -> None:
     code = (
-        "import sys, unknot.core.model, unknot.data.library, unknot.core.plan, unknot.core.engine, unknot.plain\n"
+        "import sys, unknot.core.routine_file, unknot.data.library, unknot.core.plan, unknot.core.engine, unknot.plain\n"
         "assert not [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')], "
         "sorted(m for m in sys.modules if m.startswith(('textual', 'rich')))\n"
     )

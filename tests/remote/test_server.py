@@ -11,8 +11,8 @@ from aiohttp import ClientResponse, web
 from aiohttp.test_utils import TestClient, TestServer
 from unknot.core.clock import FakeClock
 from unknot.core.engine import Session
-from unknot.core.model import RoutineFile
 from unknot.core.plan import build_plan
+from unknot.core.routine_file import RoutineFile
 from unknot.remote import server as server_module
 from unknot.remote.address import DEFAULT_PORT, AddressError, default_host, parse_address
 from unknot.remote.server import RemoteServer

@@ -23,7 +23,7 @@ class Harness:
 
     def advance(self, seconds: float) -> None:
         """Move the clock and let the screen catch up, as its timer would."""
-        from unknot.tui.session_screen import SessionScreen
+        from unknot.tui.screens.session import SessionScreen
 
         self.clock.advance(seconds)
         screen = self.app.screen

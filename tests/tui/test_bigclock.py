@@ -7,8 +7,16 @@ from typing import Any
 import pytest
 from textual.app import App, ComposeResult
 from unknot.data.library import scan
-from unknot.tui.bigclock import NAME_SIZE, SIZES, BigClock, BlockTitle, FontSize, choose, draw
-from unknot.tui.font import LETTERS
+from unknot.tui.widgets.bigclock import (
+    NAME_SIZE,
+    SIZES,
+    BigClock,
+    BlockTitle,
+    FontSize,
+    choose,
+    draw,
+)
+from unknot.tui.widgets.font import LETTERS
 
 # The glyphs as they should look, written out by hand (not read from the font module).
 SMALL_EXPECTED = {

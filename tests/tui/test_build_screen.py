@@ -7,9 +7,9 @@ from pathlib import Path
 from textual.widgets import Button, Input, SelectionList, Static
 from unknot.core.plan import build_plan
 from unknot.data.library import find
-from unknot.tui.build_screen import BuildScreen
-from unknot.tui.picker import PickerScreen
-from unknot.tui.session_screen import SessionScreen
+from unknot.tui.screens.build import BuildScreen
+from unknot.tui.screens.picker import PickerScreen
+from unknot.tui.screens.session import SessionScreen
 
 from tests.tui.conftest import Harness
 

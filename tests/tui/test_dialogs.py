@@ -10,10 +10,12 @@ from unknot.audio import BellPlayer
 from unknot.data import paths
 from unknot.data.library import Entry, find
 from unknot.history.store import History
-from unknot.tui.dialogs import ConfirmQuit, HelpScreen, ResumeDialog
-from unknot.tui.picker import PickerScreen
-from unknot.tui.session_screen import SessionScreen
-from unknot.tui.summary import SummaryScreen
+from unknot.tui.dialogs.confirm import ConfirmQuit
+from unknot.tui.dialogs.help import HelpScreen
+from unknot.tui.dialogs.resume import ResumeDialog
+from unknot.tui.screens.picker import PickerScreen
+from unknot.tui.screens.session import SessionScreen
+from unknot.tui.screens.summary import SummaryScreen
 
 from tests.tui.conftest import Harness, screen_text, shown_in
 from tests.tui.test_history_screens import interrupted

@@ -13,10 +13,10 @@ from unknot.data import paths
 from unknot.data.library import Entry, find
 from unknot.history.recorder import Recorder
 from unknot.history.store import History
-from unknot.tui.dialogs import ResumeDialog
-from unknot.tui.history_screen import HistoryScreen
-from unknot.tui.picker import PickerScreen
-from unknot.tui.session_screen import SessionScreen
+from unknot.tui.dialogs.resume import ResumeDialog
+from unknot.tui.screens.history import HistoryScreen
+from unknot.tui.screens.picker import PickerScreen
+from unknot.tui.screens.session import SessionScreen
 
 from tests.tui.conftest import Harness, screen_text
 

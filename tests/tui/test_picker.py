@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import OptionList, Static
-from unknot.tui.picker import PickerScreen
-from unknot.tui.session_screen import SessionScreen
+from unknot.tui.screens.picker import PickerScreen
+from unknot.tui.screens.session import SessionScreen
 
 from tests.tui.conftest import Harness
 

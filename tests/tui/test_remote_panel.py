@@ -11,8 +11,8 @@ from unknot.audio import RecordingPlayer
 from unknot.core.clock import FakeClock
 from unknot.data.library import Entry
 from unknot.tui.app import UnknotApp
-from unknot.tui.remote_panel import RemotePanel, qr_lines
-from unknot.tui.session_screen import SessionScreen
+from unknot.tui.screens.session import SessionScreen
+from unknot.tui.widgets.remote_panel import RemotePanel, qr_lines
 
 from tests.tui.conftest import screen_text
 

@@ -6,9 +6,9 @@ import pytest
 from textual.strip import Strip
 from textual.widget import Widget
 from unknot.data.library import Entry
-from unknot.tui.bigclock import BigClock
-from unknot.tui.session_screen import SessionScreen
+from unknot.tui.screens.session import SessionScreen
 from unknot.tui.sizes import size_classes
+from unknot.tui.widgets.bigclock import BigClock
 
 from tests.tui.conftest import Harness
 

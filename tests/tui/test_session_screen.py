@@ -9,11 +9,11 @@ from textual.app import App
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 from unknot.data.library import find
-from unknot.tui.bigclock import BigClock, BlockTitle
-from unknot.tui.dialogs import ConfirmQuit
-from unknot.tui.picker import PickerScreen
-from unknot.tui.session_screen import SessionScreen
-from unknot.tui.summary import SummaryScreen
+from unknot.tui.dialogs.confirm import ConfirmQuit
+from unknot.tui.screens.picker import PickerScreen
+from unknot.tui.screens.session import SessionScreen
+from unknot.tui.screens.summary import SummaryScreen
+from unknot.tui.widgets.bigclock import BigClock, BlockTitle
 
 from tests.tui.conftest import Harness
 

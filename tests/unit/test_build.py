@@ -6,7 +6,7 @@ import pytest
 from unknot.core.build import FEET_UP, RUN_WORKED, BuildError, Request, build
 from unknot.core.fit import TooShort
 from unknot.core.plan import build_plan
-from unknot.data.catalog import load_catalog
+from unknot.data.catalog_loader import load_catalog
 
 
 def _areas(request: Request) -> list[str]:

@@ -9,7 +9,7 @@ import pytest
 from unknot.core.catalog import AREAS, nearest
 from unknot.core.problems import RoutineFileError
 from unknot.data import paths
-from unknot.data.catalog import load_catalog
+from unknot.data.catalog_loader import load_catalog
 from unknot.data.library import load_file, scan
 
 from tests.unit.test_library import ARTICLES

@@ -6,9 +6,9 @@ import pytest
 from unknot.core.clock import FakeClock
 from unknot.core.engine import Session
 from unknot.core.events import Event
-from unknot.core.model import RoutineFile
 from unknot.core.plan import build_plan
 from unknot.core.routine import Routine
+from unknot.core.routine_file import RoutineFile
 
 
 def routine(**overrides: object) -> Routine:

@@ -15,7 +15,7 @@ FOREIGN = ("textual", "rich", "sqlite3", "_sqlite3", "simpleaudio", "unknot.tui"
 
 def test_app_core_imports_without_textual_sqlite_or_sound() -> None:
     modules = [f"unknot.core.{m.name}" for m in pkgutil.iter_modules(unknot.core.__path__)]
-    assert "unknot.core.engine" in modules and "unknot.core.model" in modules
+    assert "unknot.core.engine" in modules and "unknot.core.routine_file" in modules
     probe = (
         f"import sys\nimport {', '.join(modules)}\n"
         f"loaded = sorted(m for m in sys.modules if m.startswith({FOREIGN!r}))\n"

@@ -1,7 +1,8 @@
 """The catalog of moves: each move written once, with its area, tools and the article it follows.
 
-Bundled routines refer to these moves by id; the session builder picks from them. Nothing here
-reads files: `unknot.data.catalog` loads the catalog and `unknot.core.catalog_model` checks it.
+This is the domain: the moves and their areas. Bundled routines refer to these moves by id; the
+session builder picks from them. Nothing here reads files: `unknot.data.catalog_loader` loads
+the catalog, and `unknot.core.catalog_file` is its file format, which checks it.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from unknot.core.controls import Control
 from unknot.core.events import (
     Countdown,
     Event,
@@ -119,6 +120,28 @@ class Session(SessionState):
             self._advance(events, due)
 
     # ----- controls -----
+
+    def apply(self, control: Control) -> list[Event]:
+        """Apply one control of the vocabulary (`unknot.core.controls`), whichever way it came."""
+        match control:
+            case Control.PAUSE:
+                return self.pause()
+            case Control.RESUME:
+                return self.resume()
+            case Control.TOGGLE:
+                return self.toggle_pause()
+            case Control.NEXT:
+                return self.next()
+            case Control.BACK:
+                return self.back()
+            case Control.HOLD:
+                return self.hold()
+            case Control.MORE:
+                return self.more()
+            case Control.LESS:
+                return self.less()
+            case Control.STOP:
+                return self.quit()
 
     def toggle_pause(self) -> list[Event]:
         return self.resume() if self.state == "paused" else self.pause()

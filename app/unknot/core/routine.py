@@ -1,7 +1,7 @@
 """Routines as the rest of unknot sees them: plain, frozen, already checked.
 
 A routine file is read and checked once, by the Pydantic models of the file format
-(`unknot.core.model`), which then hand over these. They cost nothing to import, so a routine
+(`unknot.core.routine_file`), which then hand over these. They cost nothing to import, so a routine
 whose checked form is cached (see `unknot.data.library`) reaches the screen without loading
 Pydantic at all.
 """

@@ -126,7 +126,7 @@ def _check(file: str, raw: bytes) -> Routine:
 
     from pydantic import ValidationError
 
-    from unknot.core.model import RoutineFile
+    from unknot.core.routine_file import RoutineFile
 
     try:
         text = raw.decode("utf-8")
@@ -147,7 +147,7 @@ def _check(file: str, raw: bytes) -> Routine:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RoutineFileError(file, [_syntax_problem(str(exc), text)]) from None
-    from unknot.data.catalog import load_catalog
+    from unknot.data.catalog_loader import load_catalog
 
     found = load_catalog()
     try:

@@ -21,15 +21,15 @@ from unknot.data.settings import load_settings
 from unknot.history.resume import choose_resume
 from unknot.history.rows import SessionRow
 from unknot.history.store import History
-from unknot.tui.session_screen import SessionScreen
+from unknot.tui.screens.session import SessionScreen
 from unknot.tui.sizes import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from unknot.tui.build_screen import BuildScreen
-    from unknot.tui.commands import RoutineChosen
-    from unknot.tui.picker import PickerScreen
+    from unknot.tui.palette import RoutineChosen
+    from unknot.tui.screens.build import BuildScreen
+    from unknot.tui.screens.picker import PickerScreen
 
 
 # Seconds a signal gives the app to save the session and give the terminal back (it takes a
@@ -39,7 +39,7 @@ EXIT_DEADLINE = 3.0
 
 def _routine_commands() -> type[Provider]:
     # Imported when the palette first opens, not on the way to the first frame.
-    from unknot.tui.commands import RoutineCommands
+    from unknot.tui.palette import RoutineCommands
 
     return RoutineCommands
 
@@ -48,7 +48,7 @@ class UnknotApp(App[int]):
     TITLE = "unknot"
     # The session screen's CSS comes with the App's: read at the start, it is parsed once, where
     # loading it with the first session's screen would parse every style sheet again.
-    CSS_PATH = ["app.tcss", "session.tcss"]
+    CSS_PATH = ["app.tcss", "screens/session.tcss"]
     COMMANDS = App.COMMANDS | {_routine_commands}
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
@@ -99,11 +99,7 @@ class UnknotApp(App[int]):
         first = self._first_session()
         if first is None:
             return super().get_default_screen()
-        screen = self._session_screen(*first)
-        # Textual takes a result callback off a screen that is switched away from. A pushed
-        # screen is given one as it is pushed; the first screen is not pushed, so it gets it here.
-        screen._push_result_callback(screen, None)
-        return screen
+        return self._session_screen(*first)
 
     def _first_session(self) -> tuple[Entry, SessionRow | None] | None:
         """The session to start at once, and the interrupted one it carries on, if any. None
@@ -158,7 +154,7 @@ class UnknotApp(App[int]):
             if answer == "fresh" or entry is not None:
                 self.start_session(target)
 
-        from unknot.tui.dialogs import ResumeDialog  # dialogs load when one is first shown
+        from unknot.tui.dialogs.resume import ResumeDialog  # dialogs load when one is first shown
 
         self.push_screen(ResumeDialog(row, target), answered)
 
@@ -172,9 +168,9 @@ class UnknotApp(App[int]):
         def answered(answer: bool | None) -> None:
             if answer and running.is_attached:
                 running.session.quit()
-                self.switch_screen(self._session_screen(entry, resume))
+                self.replace_screen(self._session_screen(entry, resume))
 
-        from unknot.tui.dialogs import ConfirmSwitch
+        from unknot.tui.dialogs.confirm import ConfirmSwitch
 
         self.push_screen(ConfirmSwitch(running.where(), entry.routine.name), answered)
 
@@ -193,7 +189,7 @@ class UnknotApp(App[int]):
 
     def _picker(self) -> PickerScreen:
         # Imported when first needed: a session started from the command line never builds it.
-        from unknot.tui.picker import PickerScreen
+        from unknot.tui.screens.picker import PickerScreen
 
         return PickerScreen(self.load_library)
 
@@ -206,8 +202,8 @@ class UnknotApp(App[int]):
         self.start_session(message.entry)
 
     def on_picker_screen_build_session(self, message: PickerScreen.BuildSession) -> None:
-        from unknot.data.catalog import load_catalog
-        from unknot.tui.build_screen import BuildScreen
+        from unknot.data.catalog_loader import load_catalog
+        from unknot.tui.screens.build import BuildScreen
 
         self.push_screen(BuildScreen(load_catalog(), message.minutes or "10"))
 
@@ -218,14 +214,17 @@ class UnknotApp(App[int]):
         self.pop_screen()
 
     def on_picker_screen_show_history(self) -> None:
-        from unknot.tui.history_screen import HistoryScreen
+        from unknot.tui.screens.history import HistoryScreen
 
         self.push_screen(HistoryScreen(self.history, self.weekly_goal))
 
     def on_session_screen_finished(self, message: SessionScreen.Finished) -> None:
-        from unknot.tui.summary import SummaryScreen
+        from unknot.tui.screens.summary import SummaryScreen
 
-        self.switch_screen(SummaryScreen(message.entry, message.result, notice=message.notice))
+        if isinstance(self.screen, SessionScreen) and self.screen is not message.screen:
+            return  # stopped to start another, which has taken its place: no summary for it
+
+        self.replace_screen(SummaryScreen(message.entry, message.result, notice=message.notice))
 
     def on_summary_screen_back_to_routines(self) -> None:
         self.show_picker()
@@ -237,14 +236,22 @@ class UnknotApp(App[int]):
                 return screen
         return None
 
+    def replace_screen(self, screen: Screen[Any]) -> None:
+        """Show `screen` in place of the top one. The first screen (a session started from the
+        command line) was never pushed, so Textual cannot switch away from it: it stays below."""
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
     def show_picker(self) -> None:
         """Back to the picker: the one below, or a new one when the app started in a session."""
-        from unknot.tui.picker import PickerScreen
+        from unknot.tui.screens.picker import PickerScreen
 
         if any(isinstance(screen, PickerScreen) for screen in self.screen_stack[:-1]):
             self.pop_screen()
         else:
-            self.switch_screen(self._picker())
+            self.replace_screen(self._picker())
 
     def _catch_signals(self) -> None:
         """A closed terminal (SIGHUP) or a `kill` (SIGTERM) ends the app as `q` then `y` would:

@@ -20,7 +20,7 @@ from unknot.core.plan import build_plan, plan_lines
 from unknot.core.routine import PURPOSES, BuildPurpose
 from unknot.data.built import SaveError, built_entry, save_built
 from unknot.data.library import Entry
-from unknot.tui.dialogs import HelpScreen, help_rows
+from unknot.tui.dialogs.help import HelpScreen, help_rows
 
 
 def plan_preview(built: Built) -> Content:
@@ -30,7 +30,7 @@ def plan_preview(built: Built) -> Content:
 
 
 class BuildScreen(Screen[None]):
-    CSS_PATH = "build_screen.tcss"
+    CSS_PATH = "build.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="build.back", tooltip="back to the routines"),
         Binding("ctrl+s", "start", "Start", id="build.start", tooltip="start this session"),

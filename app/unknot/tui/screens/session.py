@@ -25,12 +25,13 @@ from unknot.core.plan import Step
 from unknot.data.library import Entry
 from unknot.history.recorder import Recorder
 from unknot.history.rows import SessionRow
+from unknot.remote.host import RemoteHost
 from unknot.session import LiveSession
-from unknot.tui.bigclock import BigClock, BlockTitle
-from unknot.tui.meter import Meter
-from unknot.tui.remote_panel import RemoteHost, RemotePanel
-from unknot.tui.session_keys import SESSION_KEYS
+from unknot.tui.keys import SESSION_KEYS
 from unknot.tui.sizes import size_classes
+from unknot.tui.widgets.bigclock import BigClock, BlockTitle
+from unknot.tui.widgets.meter import Meter
+from unknot.tui.widgets.remote_panel import RemotePanel
 
 if TYPE_CHECKING:
     from unknot.audio import CuePlayer
@@ -70,6 +71,7 @@ class SessionScreen(Screen[None]):
     class Finished(Message):
         """The session ended: the App shows its summary (with `notice`, when there is one)."""
 
+        screen: SessionScreen
         entry: Entry
         result: SessionResult
         notice: str | None
@@ -184,7 +186,7 @@ class SessionScreen(Screen[None]):
         if result is not None:
             # A session whose end could not be written (a full disk, say) says so there.
             notice = self.recorder.final_message if self.recorder.final_write_failed else None
-            self.post_message(self.Finished(self.entry, result, notice))
+            self.post_message(self.Finished(self, self.entry, result, notice))
 
     # ----- showing -----
 
@@ -350,7 +352,10 @@ class SessionScreen(Screen[None]):
         self.render_status()
 
     def action_help(self) -> None:
-        from unknot.tui.dialogs import HelpScreen, help_rows  # dialogs load when one is first shown
+        from unknot.tui.dialogs.help import (  # dialogs load when one is first shown
+            HelpScreen,
+            help_rows,
+        )
 
         self.app.push_screen(HelpScreen(help_rows(self)))
 
@@ -363,7 +368,7 @@ class SessionScreen(Screen[None]):
             if answer:
                 self.stop()
 
-        from unknot.tui.dialogs import ConfirmQuit
+        from unknot.tui.dialogs.confirm import ConfirmQuit
 
         self.app.push_screen(ConfirmQuit(self.where()), confirmed)
 

@@ -9,8 +9,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from unknot import __version__, commands
-from unknot.commands import CommandError, add_parsers, minutes_option, minutes_seconds, print_plan
+from unknot import __version__
+from unknot.cli import catalog
+from unknot.cli.catalog import (
+    CommandError,
+    add_parsers,
+    minutes_option,
+    minutes_seconds,
+    print_plan,
+)
 from unknot.core.durations import describe, format_clock
 from unknot.core.fit import TooShort
 from unknot.core.plan import build_plan
@@ -116,8 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "run": _run,
             "doctor": _doctor,
             "history": _history,
-            "moves": commands.moves,
-            "build": commands.build_command,
+            "moves": catalog.moves,
+            "build": catalog.build_command,
         }[args.command]
         return handler(args)
     except RoutineFileError as exc:
@@ -257,7 +264,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from unknot.core.model import RoutineFile
+    from unknot.core.routine_file import RoutineFile
 
     schema = RoutineFile.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -7,8 +7,6 @@ action as the key for it, so the terminal shows it at once.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -16,14 +14,11 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from unknot.core.engine import Session
-
 if TYPE_CHECKING:
-    from unknot.remote.server import RemoteServer
+    pass
 
 # (top module dark, bottom module dark): one character holds two rows of the code.
 _HALF = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
-_stopping: set[asyncio.Task[None]] = set()  # servers stopping after their screen has gone
 
 
 def qr_lines(url: str) -> list[str]:
@@ -66,47 +61,3 @@ class RemotePanel(Vertical):
 
     def show_url(self, url: str) -> None:
         self.query_one("#remote-qr", Static).update(Content("\n".join(qr_lines(url))))
-
-
-class RemoteHost:
-    """One session's remote: the server on the first start, the same token on every start."""
-
-    def __init__(
-        self, address: tuple[str | None, int | None] | None, on_change: Callable[[], None]
-    ) -> None:
-        self.address = address if address is not None else (None, None)
-        self.on_change = on_change
-        self.server: RemoteServer | None = None
-        self.problem = ""
-
-    @property
-    def running(self) -> bool:
-        return self.server is not None and self.server.running
-
-    @property
-    def url(self) -> str:
-        return self.server.url if self.running and self.server is not None else ""
-
-    async def start(self, engine: Session, apply: Callable[[str], None]) -> None:
-        if self.server is None:
-            from unknot.remote.server import RemoteServer  # aiohttp loads with the remote only
-
-            self.server = RemoteServer(engine, apply, host=self.address[0], port=self.address[1])
-        try:
-            await self.server.start()
-            self.problem = ""
-        except ValueError as exc:  # AddressError: no port to listen on
-            self.problem = str(exc)
-        self.on_change()
-
-    async def stop(self) -> None:
-        if self.server is not None:
-            await self.server.stop()
-        self.on_change()
-
-    def stop_soon(self) -> None:
-        """Stop without waiting (the session has ended; its screen may be going)."""
-        if self.running and self.server is not None:
-            task = asyncio.get_running_loop().create_task(self.server.stop())
-            _stopping.add(task)
-            task.add_done_callback(_stopping.discard)

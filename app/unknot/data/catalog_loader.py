@@ -15,7 +15,7 @@ def load_catalog() -> Catalog:
     """The bundled catalog, checked; RoutineFileError with every problem when it is broken."""
     from pydantic import ValidationError
 
-    from unknot.core.catalog_model import CatalogFile
+    from unknot.core.catalog_file import CatalogFile
 
     path = paths.bundled_catalog()
     file = str(path)

@@ -8,8 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from unknot.core.catalog import AREAS, Catalog, CatalogMove
 from unknot.core.durations import describe
-from unknot.core.model import HoldSeconds, Line, MoveSeconds, Text
 from unknot.core.routine import Sides, Tool
+from unknot.core.routine_file import HoldSeconds, Line, MoveSeconds, Text
 
 AreaId = Literal[
     "feet",

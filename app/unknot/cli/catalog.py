@@ -82,7 +82,7 @@ def _catalog_words(kind: str, text: str | None, allowed: Sequence[str]) -> tuple
 
 
 def moves(args: argparse.Namespace) -> int:
-    from unknot.data.catalog import load_catalog
+    from unknot.data.catalog_loader import load_catalog
 
     area = _catalog_words("area", args.area, list(AREAS))
     tool = _catalog_words("tool", args.tool, TOOLS)
@@ -104,7 +104,7 @@ def moves(args: argparse.Namespace) -> int:
 def build_command(args: argparse.Namespace) -> int:
     from unknot.core.build import BuildError, Request, build
     from unknot.data.built import SaveError, save_built
-    from unknot.data.catalog import load_catalog
+    from unknot.data.catalog_loader import load_catalog
 
     seconds = minutes_seconds(args.minutes)
     purpose = next((p for p in PURPOSES if p == args.purpose), None)

@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from unknot.tui.font import LARGE, LETTERS, SMALL, Bitmap
+from unknot.tui.widgets.font import LARGE, LETTERS, SMALL, Bitmap
 
 # A top pixel, a bottom pixel, both, neither: one character cell.
 HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}

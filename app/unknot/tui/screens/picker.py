@@ -20,7 +20,7 @@ from unknot.core.plan import build_plan
 from unknot.core.words import plural
 from unknot.data.built import fit_entry
 from unknot.data.library import Entry, Library
-from unknot.tui.dialogs import HelpScreen, help_rows
+from unknot.tui.dialogs.help import HelpScreen, help_rows
 
 if TYPE_CHECKING:
     from collections.abc import Callable

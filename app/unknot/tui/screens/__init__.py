@@ -1,0 +1,1 @@
+"""The full-screen player's screens: one module each, with its style sheet beside it."""
