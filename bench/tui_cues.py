@@ -9,18 +9,22 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.timing import TWELVE
 from unknot.audio import RecordingPlayer
 from unknot.core.events import Event
 from unknot.data.library import find
+from unknot.session import SessionOptions, open_session
 from unknot.tui.app import UnknotApp
 from unknot.tui.screens.session import SessionScreen
-
-from bench.timing import TWELVE
 
 
 async def _run(routine: Path) -> list[float]:
     player = RecordingPlayer(time.monotonic)
-    app = UnknotApp(clock=time.monotonic, player=player, start=find(str(routine)))
+    with open_session(SessionOptions(), player=player) as sessions:
+        return await _follow(UnknotApp(sessions, start=find(str(routine))), player)
+
+
+async def _follow(app: UnknotApp, player: RecordingPlayer) -> list[float]:
     due: list[float] = []
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -10,6 +10,11 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from unknot.core.clock import FakeClock
+    from unknot.tui.app import UnknotApp
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (100, 30)
@@ -19,13 +24,19 @@ async def shoot(target: Path) -> None:
     from unknot.audio import RecordingPlayer
     from unknot.core.clock import FakeClock
     from unknot.data.library import find
+    from unknot.session import SessionOptions, open_session
     from unknot.tui.app import UnknotApp
-    from unknot.tui.screens.session import SessionScreen
 
     clock = FakeClock()
     player = RecordingPlayer(clock)
     player.muted = True
-    app = UnknotApp(clock=clock, player=player, start=find("pre-run-five-muscles"))
+    with open_session(SessionOptions(clock=clock, mute=True), player=player) as sessions:
+        await _shoot(UnknotApp(sessions, start=find("pre-run-five-muscles")), clock, target)
+
+
+async def _shoot(app: UnknotApp, clock: FakeClock, target: Path) -> None:
+    from unknot.tui.screens.session import SessionScreen
+
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         clock.advance(23.4)  # into the first move, on the left side

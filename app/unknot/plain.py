@@ -17,9 +17,8 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from unknot.core.clock import Clock, monotonic
+from unknot.core.controls import parse, words_hint
 from unknot.core.durations import format_clock
-from unknot.core.engine import Session
 from unknot.core.events import (
     Countdown,
     Event,
@@ -37,26 +36,9 @@ from unknot.core.events import (
 from unknot.core.problems import printable
 from unknot.core.result import SessionResult
 from unknot.core.words import plural
+from unknot.session import LiveSession
 
 TICK = 0.5  # while running, wake at least this often for on_tick (history checkpoints)
-
-COMMANDS: dict[str, str] = {
-    "p": "toggle_pause",
-    "pause": "toggle_pause",
-    "resume": "toggle_pause",
-    "n": "next",
-    "next": "next",
-    "b": "back",
-    "back": "back",
-    "+": "more",
-    "more": "more",
-    "-": "less",
-    "less": "less",
-    "h": "hold",
-    "hold": "hold",
-    "q": "quit",
-    "quit": "quit",
-}
 
 
 def stamp(seconds: float) -> str:
@@ -224,25 +206,21 @@ class LineInput:
 
 
 def run_plain(
-    session: Session,
+    live: LiveSession,
     *,
     jsonl: bool = False,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
-    clock: Clock = monotonic,
     on_event: Callable[[Event], None] | None = None,
-    on_tick: Callable[[], None] | None = None,
-    start_at: tuple[int, float | None] = (0, None),
-    remote: tuple[str | None, int | None] | None = None,
+    serve: bool = False,
 ) -> int:
-    """Run `session` to its end. With `remote` (host, port; None for the defaults), it is also
-    served to browsers (see unknot.remote) and the loop runs in asyncio to share it."""
+    """Run `live` to its end on its own clock. With `serve`, it is also served to browsers (see
+    unknot.remote) and the loop runs in asyncio to share it."""
     out = stdout if stdout is not None else sys.stdout
+    session = live.engine
 
     def too_long() -> None:
-        sys.stderr.write(
-            f"ignored an input line over {MAX_LINE} bytes; use p, n, b, +, -, h or q\n"
-        )
+        sys.stderr.write(f"ignored an input line over {MAX_LINE} bytes; use {words_hint()}\n")
 
     commands = LineInput(stdin if stdin is not None else sys.stdin, on_too_long=too_long)
 
@@ -256,67 +234,50 @@ def run_plain(
     session.listen(show)
     if on_event is not None:
         session.listen(on_event)
-    if remote is not None:
-        return asyncio.run(
-            _run_with_remote(session, commands, out, jsonl, clock, on_tick, start_at, remote)
-        )
-    session.start(*start_at)
+    if serve:
+        return asyncio.run(_run_with_remote(live, commands, out, jsonl))
+    live.start()
     while not session.finished:
-        timeout = _step(session, commands, clock, on_tick)
+        timeout = _step(live, commands)
         if session.finished:
             break
         for line in commands.wait(timeout):
-            _command(session, line)
+            _command(live, line)
     return 0
 
 
-def _step(
-    session: Session, commands: LineInput, clock: Clock, on_tick: Callable[[], None] | None
-) -> float | None:
+def _step(live: LiveSession, commands: LineInput) -> float | None:
     """Bring the session up to now; answer how long to wait for input (None: until there is
     some). Nothing to wait for once the session has finished."""
+    session = live.engine
     while True:
         session.update()
         if session.finished:
             return None
-        if on_tick is not None:
-            on_tick()
+        live.recorder.tick()
         due = session.next_due()
         if due is None and not commands.open:
             # Input has closed while paused: nobody can resume, so carry on.
             session.resume()
             continue
-        timeout: float | None = None
-        if due is not None:
-            timeout = max(0.0, due - clock())
-            if on_tick is not None:
-                timeout = min(timeout, TICK)
-        return timeout
+        if due is None:
+            return None
+        return min(max(0.0, due - live.clock()), TICK)
 
 
-def _command(session: Session, line: str) -> None:
-    action = COMMANDS.get(line.strip().lower())
-    if action is not None:
-        getattr(session, action)()
+def _command(live: LiveSession, line: str) -> None:
+    control = parse(line)
+    if control is not None:
+        live.apply(control)
     elif line.strip():
         shown = printable(line.strip()[:20]) + ("..." if len(line.strip()) > 20 else "")
-        sys.stderr.write(f"unknown command '{shown}'; use p, n, b, +, -, h or q\n")
+        sys.stderr.write(f"unknown command '{shown}'; use {words_hint()}\n")
 
 
-async def _run_with_remote(
-    session: Session,
-    commands: LineInput,
-    out: TextIO,
-    jsonl: bool,
-    clock: Clock,
-    on_tick: Callable[[], None] | None,
-    start_at: tuple[int, float | None],
-    remote: tuple[str | None, int | None],
-) -> int:
+async def _run_with_remote(live: LiveSession, commands: LineInput, out: TextIO, jsonl: bool) -> int:
     """The same loop in asyncio, so the remote's server shares it: it sleeps until the engine's
     next deadline, a line of input or a command from a browser, whichever comes first."""
-    from unknot.remote.server import RemoteServer
-
+    session = live.engine
     loop = asyncio.get_running_loop()
     wake = asyncio.Event()
     lines: list[str] = []
@@ -328,7 +289,9 @@ async def _run_with_remote(
             loop.remove_reader(fd)
 
     def apply(command: str) -> None:
-        getattr(session, command)()
+        control = parse(command)
+        if control is not None:
+            live.apply(control)
         wake.set()
 
     fd = commands.fd
@@ -339,17 +302,18 @@ async def _run_with_remote(
             watched = True
         except (OSError, ValueError):
             pass  # a regular file: reading it never blocks, so it is read in the loop
-    server = RemoteServer(session, apply, host=remote[0], port=remote[1])
     try:
-        url = await server.start()
-        if jsonl:
-            out.write(json.dumps({"event": "remote_ready", "url": url}) + "\n")
+        await live.remote.start(session, apply)
+        if not live.remote.running:
+            sys.stderr.write(f"Remote: {live.remote.problem}\n")
+        elif jsonl:
+            out.write(json.dumps({"event": "remote_ready", "url": live.remote.url}) + "\n")
         else:
-            out.write(f"Remote control: {url}\n")
+            out.write(f"Remote control: {live.remote.url}\n")
         out.flush()
-        session.start(*start_at)
+        live.start()
         while not session.finished:
-            timeout = _step(session, commands, clock, on_tick)
+            timeout = _step(live, commands)
             if session.finished:
                 break
             if not watched and commands.open:
@@ -359,9 +323,9 @@ async def _run_with_remote(
                     await asyncio.wait_for(wake.wait(), timeout)
             wake.clear()
             while lines:
-                _command(session, lines.pop(0))
+                _command(live, lines.pop(0))
     finally:
         if watched and commands.open and fd is not None:
             loop.remove_reader(fd)
-        await server.stop()
+        await live.remote.stop()
     return 0

@@ -10,6 +10,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from unknot.core.problems import RoutineFileError
 from unknot.data.library import load_file
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import history_json, plain_run, run_cli
+from tests.helpers import history_json, plain_run, run_cli
 
 pytestmark = pytest.mark.slow  # real subprocesses on the real clock
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import random
 
 import pytest
-from unknot.data.library import find
-from unknot.tui.screens.session import SessionScreen
 
 from tests.tui.conftest import Harness
 from tests.unit.test_engine_properties import check
+from unknot.data.library import find
+from unknot.tui.screens.session import SessionScreen
 
 KEYS = [
     "space",

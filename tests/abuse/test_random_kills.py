@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, history_json, run_cli, unknot_cmd
+from tests.helpers import history_json, launch, run_cli
 
 pytestmark = pytest.mark.slow  # real subprocesses on the real clock
 
@@ -37,12 +37,12 @@ def test_killed_at_random(seed: int, unknot_home: Path, tmp_path: Path) -> None:
     routine = tmp_path / "six.toml"
     routine.write_text(SHORT)
     delay = random.Random(seed).uniform(0.05, 5.5)
-    proc = subprocess.Popen(
-        unknot_cmd("run", str(routine), "--plain", "--mute"),
-        env=cli_env(unknot_home),
+    proc = launch(
+        unknot_home,
+        *("run", str(routine), "--plain", "--mute"),
         stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
+        text=False,
     )
     assert proc.stdout is not None
     proc.stdout.readline()  # the session has started

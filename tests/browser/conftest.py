@@ -9,13 +9,13 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 import pytest
+
+from bench.remote import CHROMIUM, CHROMIUM_ARGS
 from unknot.core.clock import monotonic
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan
 from unknot.core.routine_file import RoutineFile
 from unknot.remote.server import RemoteServer
-
-from bench.remote import CHROMIUM, CHROMIUM_ARGS
 
 ROUTINE = RoutineFile.model_validate(
     {

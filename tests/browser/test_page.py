@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 from playwright.async_api import expect
-from unknot.core.durations import format_clock
-from unknot.core.engine import countdown_display
 
 from tests.browser.conftest import Served
+from unknot.core.durations import format_clock
+from unknot.core.engine import countdown_display
 
 pytestmark = pytest.mark.slow  # a real browser on the real clock
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 
 KEYS = {"id", "name", "area", "tools", "sides", "seconds", "min_seconds", "hold", "how"}
 KEYS |= {"cautions", "source"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, run_cli
+from tests.helpers import cli_env, run_cli
 
 GOOD = 'name = "T"\nsummary = "s"\n[[moves]]\nname = "M"\ntool = "hands"\nduration = "2m"\n'
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 
 
 def test_run_into_a_pipe_runs_plain_and_ends(unknot_home: Path, two: Path) -> None:

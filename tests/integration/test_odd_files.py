@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.conftest import TWO_SECONDS
+from tests.helpers import run_cli
 from unknot.data import library
 from unknot.data.library import scan
-
-from tests.conftest import TWO_SECONDS, run_cli
 
 
 def _fifo(path: Path) -> None:

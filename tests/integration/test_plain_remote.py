@@ -12,18 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, history_json, run_cli, unknot_cmd
+from tests.helpers import history_json, launch, run_cli
 
 
 def start(home: Path, routine: Path, *extra: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        unknot_cmd("run", str(routine), "--mute", "--remote", "127.0.0.1:0", *extra),
-        env=cli_env(home),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return launch(home, "run", str(routine), "--mute", "--remote", "127.0.0.1:0", *extra)
 
 
 def post(url: str, command: str) -> dict[str, object]:

@@ -15,10 +15,10 @@ import uuid
 from pathlib import Path
 
 import pytest
-from unknot.tui.app import EXIT_DEADLINE
 
 from bench.terminal import running
-from tests.conftest import cli_env, history_json, unknot_cmd
+from tests.helpers import cli_env, history_json, launch, unknot_cmd
+from unknot.tui.app import EXIT_DEADLINE
 
 ALT_SCREEN_OFF = b"\x1b[?1049l"
 MOUSE_OFF = b"\x1b[?1000l"
@@ -48,13 +48,14 @@ def test_signal_saves_the_session_and_gives_the_terminal_back(
 ) -> None:
     main, secondary = pty.openpty()
     env = cli_env(unknot_home) | {"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
-    process = subprocess.Popen(
-        unknot_cmd("run", str(twelve), "--mute"),
+    process = launch(
+        unknot_home,
+        *("run", str(twelve), "--mute"),
         env=env,
         stdin=secondary,
         stdout=secondary,
         stderr=secondary,
-        start_new_session=True,
+        new_session=True,
     )
     os.close(secondary)
     try:
@@ -112,10 +113,14 @@ def test_a_window_closed_as_the_session_appears_never_leaves_the_app_running(
 AFTER_THE_APP = """
 import asyncio, os, signal
 from unknot.core.clock import FakeClock
+from unknot.session import SessionOptions, open_session
 from unknot.tui.app import UnknotApp
 
 async def main() -> None:
-    app = UnknotApp(clock=FakeClock())
+    with open_session(SessionOptions(clock=FakeClock())) as sessions:
+        await run(UnknotApp(sessions))
+
+async def run(app: UnknotApp) -> None:
     async with app.run_test() as pilot:
         await pilot.pause()
 

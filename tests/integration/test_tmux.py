@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, unknot_cmd
+from tests.helpers import cli_env, unknot_cmd
 
 pytestmark = [
     pytest.mark.slow,

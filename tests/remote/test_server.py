@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 import pytest
 from aiohttp import ClientResponse, web
 from aiohttp.test_utils import TestClient, TestServer
+
 from unknot.core.clock import FakeClock
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan

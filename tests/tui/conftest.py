@@ -3,22 +3,51 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from unknot.audio import RecordingPlayer
+
+from unknot.audio import CuePlayer, RecordingPlayer
 from unknot.core.clock import FakeClock
+from unknot.data import paths
 from unknot.data.library import Entry, find
+from unknot.history.store import History
+from unknot.remote.host import Address
+from unknot.session import SessionOptions, Sessions
 from unknot.tui.app import UnknotApp
+
+
+def make_app(
+    clock: FakeClock,
+    *,
+    player: CuePlayer | None = None,
+    start: Entry | None = None,
+    resume: bool = False,
+    fresh: bool = False,
+    remote: Address | None = None,
+) -> UnknotApp:
+    """The App as `run_tui` makes it, on a fake clock, with a recording player by default."""
+    options = SessionOptions(clock=clock, resume=resume, fresh=fresh, remote=remote)
+    sessions = Sessions(
+        options,
+        player=player if player is not None else RecordingPlayer(clock),
+        history=History(paths.history_db()),
+    )
+    return UnknotApp(sessions, start=start)
 
 
 class Harness:
     """An app on a fake clock with a recording player."""
 
     def __init__(
-        self, start: Entry | None = None, *, resume: bool = False, fresh: bool = False
+        self,
+        start: Entry | None = None,
+        *,
+        resume: bool = False,
+        fresh: bool = False,
+        player: CuePlayer | None = None,
     ) -> None:
         self.clock = FakeClock()
-        self.player = RecordingPlayer(self.clock)
-        self.app = UnknotApp(
-            clock=self.clock, player=self.player, start=start, resume=resume, fresh=fresh
+        self.player = RecordingPlayer(self.clock)  # what the session plays, unless `player`
+        self.app = make_app(
+            self.clock, player=player or self.player, start=start, resume=resume, fresh=fresh
         )
 
     def advance(self, seconds: float) -> None:

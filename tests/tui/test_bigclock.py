@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
+
 from unknot.data.library import scan
 from unknot.tui.widgets.bigclock import (
     NAME_SIZE,

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Button, Input, SelectionList, Static
+
+from tests.tui.conftest import Harness
 from unknot.core.plan import build_plan
 from unknot.data.library import find
 from unknot.tui.screens.build import BuildScreen
 from unknot.tui.screens.picker import PickerScreen
 from unknot.tui.screens.session import SessionScreen
-
-from tests.tui.conftest import Harness
 
 
 async def test_minutes_in_the_picker_fit_the_routine(unknot_home: Path) -> None:

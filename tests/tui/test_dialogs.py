@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
+
+from tests.tui.conftest import Harness, screen_text, shown_in
+from tests.tui.test_history_screens import interrupted
 from unknot.audio import BellPlayer
 from unknot.data import paths
 from unknot.data.library import Entry, find
@@ -16,9 +19,6 @@ from unknot.tui.dialogs.resume import ResumeDialog
 from unknot.tui.screens.picker import PickerScreen
 from unknot.tui.screens.session import SessionScreen
 from unknot.tui.screens.summary import SummaryScreen
-
-from tests.tui.conftest import Harness, screen_text, shown_in
-from tests.tui.test_history_screens import interrupted
 
 SIZES = [(80, 24), (200, 50)]
 
@@ -185,7 +185,7 @@ async def test_footer_says_resume_while_paused(harness: Harness) -> None:
 
 async def test_settings_problems_are_shown_once(unknot_home: Path, twelve_entry: Entry) -> None:
     harness = Harness(start=twelve_entry)
-    harness.app._notices = ["settings.toml: weekly_goal must be a whole number; using 2"]
+    harness.app.sessions.notices("settings.toml: weekly_goal must be a whole number; using 2")
     async with harness.app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "weekly_goal must be a whole number" in screen_text(harness.app)
@@ -202,8 +202,9 @@ async def test_notices_in_a_session_go_to_the_status_line_not_a_toast(harness: H
 
 
 async def test_the_bell_and_why_show_in_the_status_line_once(twelve_entry: Entry) -> None:
-    harness = Harness(start=twelve_entry)
-    harness.app.player = BellPlayer(ring=lambda: None, reason="no sound device found")
+    harness = Harness(
+        start=twelve_entry, player=BellPlayer(ring=lambda: None, reason="no sound device found")
+    )
     async with harness.app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         status = shown_in(harness.app, "#status")

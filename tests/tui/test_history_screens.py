@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Static
+
+from tests.tui.conftest import Harness, screen_text
 from unknot.core.clock import FakeClock
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan
@@ -17,8 +19,6 @@ from unknot.tui.dialogs.resume import ResumeDialog
 from unknot.tui.screens.history import HistoryScreen
 from unknot.tui.screens.picker import PickerScreen
 from unknot.tui.screens.session import SessionScreen
-
-from tests.tui.conftest import Harness, screen_text
 
 
 def interrupted(entry: Entry, seconds: float) -> None:

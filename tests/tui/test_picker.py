@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import OptionList, Static
-from unknot.tui.screens.picker import PickerScreen
-from unknot.tui.screens.session import SessionScreen
 
 from tests.tui.conftest import Harness
+from unknot.tui.screens.picker import PickerScreen
+from unknot.tui.screens.session import SessionScreen
 
 
 async def test_lists_filters_and_starts(unknot_home: Path) -> None:

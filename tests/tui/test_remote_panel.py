@@ -7,21 +7,18 @@ import asyncio
 
 from aiohttp import ClientConnectionError, ClientSession
 from textual.widgets import Static
-from unknot.audio import RecordingPlayer
+
+from tests.tui.conftest import make_app, screen_text
 from unknot.core.clock import FakeClock
 from unknot.data.library import Entry
 from unknot.tui.app import UnknotApp
 from unknot.tui.screens.session import SessionScreen
 from unknot.tui.widgets.remote_panel import RemotePanel, qr_lines
 
-from tests.tui.conftest import screen_text
-
 
 async def remote_app(entry: Entry) -> tuple[UnknotApp, FakeClock]:
     clock = FakeClock()
-    app = UnknotApp(
-        clock=clock, player=RecordingPlayer(clock), start=entry, remote=("127.0.0.1", 0)
-    )
+    app = make_app(clock, start=entry, remote=("127.0.0.1", 0))
     return app, clock
 
 
@@ -122,12 +119,7 @@ async def test_a_busy_port_is_told_and_the_session_goes_on(twelve_entry: Entry) 
         busy.listen()
         port = busy.getsockname()[1]
         clock = FakeClock()
-        app = UnknotApp(
-            clock=clock,
-            player=RecordingPlayer(clock),
-            start=twelve_entry,
-            remote=("127.0.0.1", port),
-        )
+        app = make_app(clock, start=twelve_entry, remote=("127.0.0.1", port))
         async with app.run_test(size=(100, 30)) as pilot:
             screen = app.screen
             assert isinstance(screen, SessionScreen)

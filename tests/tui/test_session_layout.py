@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from textual.strip import Strip
 from textual.widget import Widget
+
+from tests.tui.conftest import Harness
 from unknot.data.library import Entry
 from unknot.tui.screens.session import SessionScreen
 from unknot.tui.sizes import size_classes
 from unknot.tui.widgets.bigclock import BigClock
-
-from tests.tui.conftest import Harness
 
 
 def widget(app: object, selector: str) -> Widget:

@@ -8,14 +8,15 @@ from typing import Any
 from textual.app import App
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
+
+from tests.tui.conftest import Harness
+from unknot.core.controls import Control
 from unknot.data.library import find
 from unknot.tui.dialogs.confirm import ConfirmQuit
 from unknot.tui.screens.picker import PickerScreen
 from unknot.tui.screens.session import SessionScreen
 from unknot.tui.screens.summary import SummaryScreen
 from unknot.tui.widgets.bigclock import BigClock, BlockTitle
-
-from tests.tui.conftest import Harness
 
 
 def text(app: App[Any], selector: str) -> str:
@@ -225,3 +226,26 @@ async def test_mute_and_voice_are_visible(harness: Harness) -> None:
         await pilot.press("m")
         await pilot.press("n")
         assert len(harness.player.played) == played + 1
+
+
+async def test_pause_and_resume_are_idempotent_and_p_toggles(harness: Harness) -> None:
+    app = harness.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.apply_control(Control.RESUME)
+        assert screen.session.state == "running"
+        screen.apply_control(Control.PAUSE)
+        screen.apply_control(Control.PAUSE)
+        assert screen.session.paused
+        await pilot.press("p")
+        assert screen.session.state == "running"
+        await pilot.press("p")
+        assert screen.session.paused
+        screen.apply_control(Control.RESUME)
+        screen.apply_control(Control.RESUME)
+        assert screen.session.state == "running"
+        screen.apply_control(Control.STOP)  # from the phone or a media key: no question
+        await pilot.pause()
+        assert screen.session.finished

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from unknot.data.library import Entry, find
 
 from tests.tui.conftest import Harness
+from unknot.data.library import Entry, find
 
 SnapCompare = Callable[..., bool]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from unknot.core.build import FEET_UP, RUN_WORKED, BuildError, Request, build
 from unknot.core.fit import TooShort
 from unknot.core.plan import build_plan

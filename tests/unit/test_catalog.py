@@ -6,13 +6,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
+
+from tests.unit.test_library import ARTICLES
 from unknot.core.catalog import AREAS, nearest
 from unknot.core.problems import RoutineFileError
 from unknot.data import paths
 from unknot.data.catalog_loader import load_catalog
 from unknot.data.library import load_file, scan
-
-from tests.unit.test_library import ARTICLES
 
 KEYS = {"id", "name", "area", "tools", "sides", "seconds", "min_seconds", "hold", "how"}
 KEYS |= {"cautions", "source"}

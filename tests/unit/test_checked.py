@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import TWELVE_SECONDS
+from tests.helpers import ROOT, cli_env
 from unknot.data import checked, paths
 from unknot.data.library import find, load_file
-
-from tests.conftest import ROOT, TWELVE_SECONDS, cli_env
 
 
 def _stored() -> list[Path]:
@@ -68,3 +69,20 @@ def test_the_run_path_skips_pydantic_once_a_routine_is_checked(unknot_home: Path
     assert pydantic_loaded() == "True"  # the first time the file is checked
     assert pydantic_loaded() == "False"  # then its checked form is used
     assert find("pre-run-five-muscles").routine.name == "Pre-run: five muscles"
+
+
+def test_the_key_follows_every_module_of_the_core(tmp_path: Path) -> None:
+    core = tmp_path / "core"
+    shutil.copytree(Path(checked.__file__).parents[1] / "core", core)
+    first = checked.checker_digest(core)
+    assert checked.checker_digest(core) == first
+    modules = sorted(core.glob("*.py"))
+    assert len(modules) > 10
+    modules[-1].rename(core / "renamed.py")  # same code, another name
+    renamed = checked.checker_digest(core)
+    assert renamed != first
+    (core / "added.py").write_text("X = 1\n")
+    added = checked.checker_digest(core)
+    assert added not in (first, renamed)
+    (core / "added.py").write_text("X = 2\n")
+    assert checked.checker_digest(core) not in (first, renamed, added)

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
+from tests.unit.test_engine import LONG
 from unknot.audio.cues import cue_for, spoken_phrases
 from unknot.core.clock import FakeClock
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan
-
-from tests.unit.test_engine import LONG
 
 
 def test_each_event_gets_its_cue() -> None:

@@ -1,4 +1,5 @@
 import pytest
+
 from unknot.core.durations import format_clock, parse_duration
 
 

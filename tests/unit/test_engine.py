@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from unknot.core.clock import FakeClock
 from unknot.core.engine import Session
 from unknot.core.events import Event

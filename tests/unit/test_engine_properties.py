@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+
+from tests.unit.test_engine import LONG, routine
 from unknot.core.clock import FakeClock
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan
-
-from tests.unit.test_engine import LONG, routine
 
 ACTIONS = ["toggle_pause", "next", "back", "more", "less", "hold", "update"]
 

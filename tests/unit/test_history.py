@@ -11,6 +11,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import ROOT
 from unknot.core.clock import FakeClock
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan
@@ -21,8 +23,6 @@ from unknot.history.rows import SessionRow
 from unknot.history.schema import MIGRATIONS, SCHEMA_VERSION
 from unknot.history.stats import bar_chart, week_figures
 from unknot.history.store import History
-
-from tests.conftest import ROOT
 
 
 def run(db: Path, entry: Entry, clock: FakeClock, script: list[tuple[str, float]]) -> Session:

@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.helpers import ROOT
 from unknot.history.lock import FINAL_ROOM, SessionLock, is_held, lock_path, stale
-
-from tests.conftest import ROOT
 
 
 def test_held_then_released(tmp_path: Path) -> None:

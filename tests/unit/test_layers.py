@@ -7,8 +7,7 @@ import subprocess
 import sys
 
 import unknot.core
-
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 FOREIGN = ("textual", "rich", "sqlite3", "_sqlite3", "simpleaudio", "unknot.tui", "unknot.history")
 

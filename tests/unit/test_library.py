@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from unknot.core.plan import build_plan
 from unknot.core.problems import RoutineFileError
 from unknot.data import paths

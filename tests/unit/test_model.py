@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+
 from unknot.core.problems import RoutineFileError
 from unknot.data.library import load_file
 

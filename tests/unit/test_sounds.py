@@ -10,6 +10,7 @@ import wave
 from pathlib import Path
 
 import pytest
+
 from unknot.audio.cues import CUES
 
 ROOT = Path(__file__).resolve().parents[2]

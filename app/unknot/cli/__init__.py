@@ -8,6 +8,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from unknot import __version__
 from unknot.cli import catalog
@@ -27,6 +28,9 @@ from unknot.core.words import plural
 from unknot.data import paths
 from unknot.data.library import Entry, Library, find, scan, validate
 from unknot.remote.address import AddressError
+
+if TYPE_CHECKING:
+    from unknot.session import SessionOptions
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -274,77 +278,57 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    entry, notes = _fitted(find(args.routine), args.minutes)
-    remote = _remote_address(args)  # a bad address is refused before the session starts
-    for note in notes:
-        _tell(f"unknot: {note}")
-    if args.plain or args.jsonl:
-        return _run_plain(entry, args)
-    if not sys.stdout.isatty():
-        # A pipe, a file or a cron job: the full-screen player would write escape codes nobody
-        # sees and then wait on its summary for a key that never comes.
-        _tell("unknot: standard output is not a terminal, so this session runs in plain mode")
-        return _run_plain(entry, args)
-    from unknot.tui.app import run_tui
+    from unknot.session import SessionOptions
 
-    return run_tui(
-        start=entry,
+    entry, notes = _fitted(find(args.routine), args.minutes)
+    options = SessionOptions(
         mute=args.mute,
         voice=not args.no_voice,
         resume=args.resume,
         fresh=args.fresh,
-        remote=remote,
+        remote=_remote_address(args),  # a bad address is refused before the session starts
     )
+    for note in notes:
+        _tell(f"unknot: {note}")
+    if args.plain or args.jsonl:
+        return _run_plain(entry, options, jsonl=args.jsonl)
+    if not sys.stdout.isatty():
+        # A pipe, a file or a cron job: the full-screen player would write escape codes nobody
+        # sees and then wait on its summary for a key that never comes.
+        _tell("unknot: standard output is not a terminal, so this session runs in plain mode")
+        return _run_plain(entry, options, jsonl=args.jsonl)
+    from unknot.tui.app import run_tui
+
+    return run_tui(options, start=entry)
 
 
 def _tell(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
-    from unknot.audio import bell_notice, make_player
-    from unknot.data.settings import load_settings
-    from unknot.history.resume import choose_resume
-    from unknot.history.store import History
+def _run_plain(entry: Entry, options: SessionOptions, *, jsonl: bool) -> int:
     from unknot.plain import run_plain
-    from unknot.session import LiveSession
+    from unknot.session import open_session
 
-    def ring() -> None:
-        sys.stderr.write("\a")
-        sys.stderr.flush()
-
-    settings = load_settings()
-    if settings.problem:
-        _tell(f"Settings: {settings.problem}")
-    history = History(paths.history_db(), notify=_tell)
-    choice = choose_resume(history, entry, resume=args.resume, fresh=args.fresh)
-    if choice.message:
-        _tell(choice.message)
-    player = make_player(voice=not args.no_voice)
-    player.muted = args.mute
-    player.on_notice(_tell)
-    player.use_ring(ring)
-    if player.active == "bell" and not args.mute:
-        _tell(bell_notice(player.reason))
-    live = LiveSession(entry, player=player, history=history, resume=choice.row)
-    recorder = live.recorder
-    if not args.mute:
-        player.wait_ready()  # the first cue is due the moment the session starts
-    try:
-        status = run_plain(
-            live.engine,
-            jsonl=args.jsonl,
-            on_tick=recorder.tick,
-            start_at=live.start_at,
-            remote=_remote_address(args),
-        )
-        if recorder.final_message:
-            _tell(f"History: {recorder.final_message}")
+    with open_session(options) as sessions:
+        sessions.listen(_tell)
+        choice = sessions.choose(entry)
+        if choice.message:
+            _tell(choice.message)
+        player = sessions.player
+        player.use_ring(_ring)
+        live = sessions.begin(entry, choice.row)
+        if not options.mute:
+            player.wait_ready()  # the first cue is due the moment the session starts
+        status = run_plain(live, jsonl=jsonl, serve=options.remote is not None)
+        if live.recorder.final_message:
+            _tell(f"History: {live.recorder.final_message}")
         return status
-    finally:
-        recorder.checkpoint(force=True)  # ctrl+c or a crash: keep the place to resume from
-        player.close()
-        history.close()
+
+
+def _ring() -> None:
+    sys.stderr.write("\a")
+    sys.stderr.flush()
 
 
 def _history(args: argparse.Namespace) -> int:
@@ -370,6 +354,7 @@ def _doctor(args: argparse.Namespace) -> int:
 
 
 def _picker() -> int:
+    from unknot.session import SessionOptions
     from unknot.tui.app import run_tui
 
-    return run_tui()
+    return run_tui(SessionOptions())

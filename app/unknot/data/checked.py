@@ -19,23 +19,24 @@ from unknot import __version__
 from unknot.core.routine import Routine
 from unknot.data import paths
 
-# The modules whose code decides what a file means: a change to any of them is a new key.
-# The catalog file is part of the key too: routines that name its moves take their text from it.
-_CHECKERS = ("model.py", "routine.py", "durations.py", "catalog.py", "catalog_model.py")
+_CORE = Path(__file__).resolve().parents[1] / "core"
 
 
-def _checker_digest() -> bytes:
-    here = Path(__file__).resolve().parents[1] / "core"
+def checker_digest(core: Path = _CORE) -> bytes:
+    """What decides what a routine file means: every module of `core` (by name and content, so
+    a module renamed, added or changed is a new key, with no list to keep), and the catalog
+    file, since routines that name its moves take their text from it."""
     digest = hashlib.sha256(__version__.encode())
-    for name in _CHECKERS:
+    for module in sorted(core.glob("*.py")):
+        digest.update(module.name.encode() + b"\0")
         with contextlib.suppress(OSError):
-            digest.update((here / name).read_bytes())
+            digest.update(module.read_bytes())
     with contextlib.suppress(OSError):
         digest.update(paths.bundled_catalog().read_bytes())
     return digest.digest()
 
 
-_CHECKER = _checker_digest()
+_CHECKER = checker_digest()
 
 
 def key(raw: bytes) -> str:

@@ -12,17 +12,23 @@ from unknot.core.engine import Session
 if TYPE_CHECKING:
     from unknot.remote.server import RemoteServer
 
+Address = tuple[str | None, int | None]  # where to listen: host and port, None for the defaults
+
 _stopping: set[asyncio.Task[None]] = set()  # servers stopping after their screen has gone
+
+
+def _nothing() -> None:
+    pass
 
 
 class RemoteHost:
     """One session's remote: the server on the first start, the same token on every start."""
 
     def __init__(
-        self, address: tuple[str | None, int | None] | None, on_change: Callable[[], None]
+        self, address: Address | None, on_change: Callable[[], None] | None = None
     ) -> None:
         self.address = address if address is not None else (None, None)
-        self.on_change = on_change
+        self.on_change = on_change if on_change is not None else _nothing
         self.server: RemoteServer | None = None
         self.problem = ""
 
@@ -53,7 +59,13 @@ class RemoteHost:
 
     def stop_soon(self) -> None:
         """Stop without waiting (the session has ended; its screen may be going)."""
-        if self.running and self.server is not None:
-            task = asyncio.get_running_loop().create_task(self.server.stop())
+        if not self.running or self.server is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no loop is left to serve it: the server went with it
+        else:
+            task = loop.create_task(self.server.stop())
             _stopping.add(task)
             task.add_done_callback(_stopping.discard)

@@ -6,21 +6,16 @@ import asyncio
 import os
 import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from unknot.audio import BellPlayer, CuePlayer, bell_notice, make_player
-from unknot.core.clock import Clock, monotonic
-from unknot.data import paths
 from unknot.data.library import Entry, Library, scan
-from unknot.data.settings import load_settings
-from unknot.history.resume import choose_resume
 from unknot.history.rows import SessionRow
-from unknot.history.store import History
+from unknot.session import SessionOptions, Sessions, open_session
 from unknot.tui.screens.session import SessionScreen
 from unknot.tui.sizes import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
 
@@ -65,32 +60,22 @@ class UnknotApp(App[int]):
 
     def __init__(
         self,
+        sessions: Sessions,
         *,
-        clock: Clock = monotonic,
-        player: CuePlayer | None = None,
         start: Entry | None = None,
         load_library: Callable[[], Library] = scan,
-        history: History | None = None,
-        resume: bool = False,
-        fresh: bool = False,
-        weekly_goal: int = 2,
-        notices: Sequence[str] = (),
-        remote: tuple[str | None, int | None] | None = None,
     ) -> None:
         super().__init__()
-        self.remote = remote  # --remote: where the sessions' remote listens; None: off at first
-        self.clock = clock
-        self.player = player if player is not None else BellPlayer()
+        self.sessions = sessions  # settings, history and player, opened by open_session
+        self.remote = sessions.options.remote  # --remote: the remote starts with each session
+        self.clock = sessions.clock
+        self.player = sessions.player
+        self.history = sessions.history
+        self.weekly_goal = sessions.settings.weekly_goal
         self.load_library = load_library
         self._start = start
-        self._resume = resume
-        self._fresh = fresh
-        self.history = history if history is not None else History(paths.history_db())
-        self.weekly_goal = weekly_goal
         self.status_message = ""
-        self._notices = list(notices)
         self._resume_message = ""  # what choosing --resume or --fresh has to say
-        self.player.on_notice(self._sound_notice)
         self.player.use_ring(self.flash)
 
     def get_default_screen(self) -> Screen[Any]:
@@ -107,10 +92,9 @@ class UnknotApp(App[int]):
         `on_mount` asks about it first."""
         if self._start is None:
             return None
-        if self._resume or self._fresh:
-            choice = choose_resume(
-                self.history, self._start, resume=self._resume, fresh=self._fresh
-            )
+        options = self.sessions.options
+        if options.resume or options.fresh:
+            choice = self.sessions.choose(self._start)
             self._resume_message = choice.message or ""
             return self._start, choice.row
         if self.history.unfinished(self._start.id) is not None:
@@ -119,12 +103,7 @@ class UnknotApp(App[int]):
 
     def on_mount(self) -> None:
         self._catch_signals()
-        for notice in self._notices:
-            self.tell(notice)
-        if self.history.message:
-            self.tell(self.history.message)
-        if self.player.active == "bell" and self.player.bell_why:
-            self._sound_notice(bell_notice(self.player.bell_why))
+        self.sessions.listen(self.tell, sound=self._sound_notice)
         if self._resume_message:
             self.tell(self._resume_message)
         if self._start is None:
@@ -176,13 +155,7 @@ class UnknotApp(App[int]):
 
     def _session_screen(self, entry: Entry, resume: SessionRow | None) -> SessionScreen:
         screen = SessionScreen(
-            entry,
-            clock=self.clock,
-            player=self.player,
-            history=self.history,
-            resume=resume,
-            remote=self.remote,
-            remote_on=self.remote is not None,
+            self.sessions.begin(entry, resume), remote_on=self.remote is not None
         )
         screen.notice = self.status_message  # what was said just before, such as "Resuming ..."
         return screen
@@ -322,32 +295,11 @@ class UnknotApp(App[int]):
         self.exit(0)
 
 
-def run_tui(
-    start: Entry | None = None,
-    *,
-    mute: bool = False,
-    voice: bool = True,
-    resume: bool = False,
-    fresh: bool = False,
-    remote: tuple[str | None, int | None] | None = None,
-) -> int:
-    player = make_player(voice=voice)
-    player.muted = mute
-    settings = load_settings()
-    app = UnknotApp(
-        start=start,
-        player=player,
-        resume=resume,
-        fresh=fresh,
-        weekly_goal=settings.weekly_goal,
-        notices=[settings.problem] if settings.problem else [],
-        remote=remote,
-    )
-    try:
+def run_tui(options: SessionOptions, start: Entry | None = None) -> int:
+    """The full-screen player: a session of `start` at once, or the picker first."""
+    with open_session(options) as sessions:
+        app = UnknotApp(sessions, start=start)
         result = app.run()
-    finally:
-        app.player.close()
-        app.history.close()
     if isinstance(result, int):
         return result
     return app.return_code or 0

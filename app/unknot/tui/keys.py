@@ -1,45 +1,45 @@
-"""The session screen's keys. Help is made from this list, so every key here is in it."""
+"""The session screen's keys: a table onto the vocabulary of controls (`unknot.core.controls`),
+then the keys that belong to the screen itself. Help is made from this list, so every key here
+is in it, and each control's help text is the vocabulary's own."""
 
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from unknot.core.controls import INFO, Control
+
+# Each control's keys and its short footer label (None: not in the footer). Space has a binding
+# for pause and one for resume, so that the footer says what it will do now; `p` toggles.
+CONTROL_KEYS: dict[Control, tuple[str, str | None]] = {
+    Control.PAUSE: ("space", "Pause"),
+    Control.RESUME: ("space", "Resume"),
+    Control.TOGGLE: ("p", None),
+    Control.NEXT: ("n,right", "Next"),
+    Control.BACK: ("b,left", "Back"),
+    Control.HOLD: ("h", "Hold"),
+    Control.MORE: ("plus,equals_sign", "+30s"),
+    Control.LESS: ("minus", "-30s"),
+    Control.STOP: ("q", "Quit"),
+}
+
+
+def _control(control: Control) -> Binding:
+    keys, label = CONTROL_KEYS[control]
+    help_text = INFO[control].help
+    if control is Control.STOP:
+        help_text += " (asks first)"
+    return Binding(
+        keys,
+        f"control('{control.value}')",
+        label or INFO[control].label,
+        id=f"session.{control.value}",
+        show=label is not None,
+        tooltip=help_text,
+    )
+
+
 SESSION_KEYS: list[BindingType] = [
-    # Each engine control is one action with the engine method's name as its argument. Space
-    # has two bindings so that the footer says what it will do now: pause, or resume.
-    Binding("space", "control('pause')", "Pause", id="session.pause", tooltip="pause"),
-    Binding("space", "control('resume')", "Resume", id="session.resume", tooltip="resume"),
-    Binding(
-        "n,right",
-        "control('next')",
-        "Next",
-        id="session.next",
-        tooltip="next: skip the rest of this step",
-    ),
-    Binding(
-        "b,left",
-        "control('back')",
-        "Back",
-        id="session.back",
-        tooltip="back: restart this step (in its first 3 s: the one before)",
-    ),
-    Binding(
-        "h",
-        "control('hold')",
-        "Hold",
-        id="session.hold",
-        tooltip="hold a hot spot (again: let go)",
-    ),
-    Binding(
-        "plus,equals_sign",
-        "control('more')",
-        "+30s",
-        id="session.more",
-        tooltip="30 s more on this step",
-    ),
-    Binding(
-        "minus", "control('less')", "-30s", id="session.less", tooltip="30 s less on this step"
-    ),
+    *(_control(control) for control in Control if control is not Control.STOP),
     Binding("m", "mute", "Mute", id="session.mute", tooltip="sound on / off"),
     Binding(
         "v",
@@ -66,5 +66,5 @@ SESSION_KEYS: list[BindingType] = [
         tooltip="show / hide the remote's QR code",
     ),
     Binding("question_mark", "help", "Help", id="session.help", tooltip="this help"),
-    Binding("q", "quit", "Quit", id="session.quit", tooltip="stop the session (asks first)"),
+    _control(Control.STOP),
 ]

@@ -18,14 +18,13 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from unknot.audio.cues import spoken_phrases
+from unknot.core.controls import Control
 from unknot.core.durations import format_clock
 from unknot.core.engine import MAX_ADDED, Session, countdown_display
 from unknot.core.events import TimeChanged
 from unknot.core.plan import Step
 from unknot.data.library import Entry
 from unknot.history.recorder import Recorder
-from unknot.history.rows import SessionRow
-from unknot.remote.host import RemoteHost
 from unknot.session import LiveSession
 from unknot.tui.keys import SESSION_KEYS
 from unknot.tui.sizes import size_classes
@@ -34,12 +33,8 @@ from unknot.tui.widgets.meter import Meter
 from unknot.tui.widgets.remote_panel import RemotePanel
 
 if TYPE_CHECKING:
-    from unknot.audio import CuePlayer
-    from unknot.core.clock import Clock
     from unknot.core.result import SessionResult
-    from unknot.history.store import History
 
-CONTROLS = frozenset({"pause", "resume", "next", "back", "hold", "more", "less"})
 STATE_CLASSES = ("-transition", "-work", "-switch", "-hold", "-paused")
 BANNERS = {"transition": "GET READY", "work": "WORK", "switch": "SWITCH SIDES"}
 # Wake a little after a display boundary so the new second is really there.
@@ -76,43 +71,23 @@ class SessionScreen(Screen[None]):
         result: SessionResult
         notice: str | None
 
-    def __init__(
-        self,
-        entry: Entry,
-        *,
-        clock: Clock,
-        player: CuePlayer,
-        history: History,
-        resume: SessionRow | None = None,
-        remote: tuple[str | None, int | None] | None = None,
-        remote_on: bool = False,
-    ) -> None:
+    def __init__(self, live: LiveSession, *, remote_on: bool = False) -> None:
         super().__init__()
-        self.entry = entry
-        self.remote = RemoteHost(remote, self._remote_changed)
+        self.live = live
+        self.entry = live.entry
+        self.session: Session = live.engine
+        self.recorder: Recorder = live.recorder
+        self.remote = live.remote
+        self.remote.on_change = self._remote_changed
         self._remote_on = remote_on
-        self.resume = resume
-        self.clock = clock
-        self.player = player
-        self.history = history
+        self.clock = live.clock
+        self.player = live.player
         self.notice = ""  # the latest thing to tell the user; the status line shows it
-        self.live: LiveSession  # assembled in compose, started on mount
-        self.session: Session
-        self.recorder: Recorder
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
-        live = LiveSession(
-            self.entry,
-            clock=self.clock,
-            player=self.player,
-            history=self.history,
-            resume=self.resume,
-        )
-        self.live = live
-        self.session = live.engine
-        self.recorder = live.recorder
+        live = self.live
         # The classes the first frame needs, before the widgets below are styled: each class
         # added after that restyles the whole screen, and the first frame waits for it.
         first = live.engine.plan.steps[live.start_at[0]]
@@ -306,19 +281,31 @@ class SessionScreen(Screen[None]):
         return True
 
     def action_control(self, name: str) -> None:
-        """An engine control (pause, next, back, hold, more, less), then show the result."""
-        if name in CONTROLS:
-            was_paused = self.session.paused
-            events = getattr(self.session, name)()
-            self.sync()
-            if any(isinstance(e, TimeChanged) and e.capped for e in events):
-                self.show_notice(f"At most {format_clock(MAX_ADDED)} can be added to one step.")
-            if self.session.paused != was_paused:
-                self.refresh_bindings()
+        """A key's control of the vocabulary; stop asks first."""
+        control = Control(name)
+        if control is Control.STOP:
+            self.action_quit()
+        else:
+            self.apply_control(control)
+
+    def apply_control(self, control: Control | str) -> None:
+        """A control of the vocabulary, whichever way it came (a key, the clock, the phone, a
+        media key), then show the result. Stop stops at once: whoever sent it has confirmed."""
+        control = Control(control)
+        if control is Control.STOP:
+            self.stop()
+            return
+        was_paused = self.session.paused
+        events = self.live.apply(control)
+        self.sync()
+        if any(isinstance(e, TimeChanged) and e.capped for e in events):
+            self.show_notice(f"At most {format_clock(MAX_ADDED)} can be added to one step.")
+        if self.session.paused != was_paused:
+            self.refresh_bindings()
 
     def on_big_clock_clicked(self, message: BigClock.Clicked) -> None:
-        """A click or tap anywhere on the clock does what the space bar does."""
-        self.action_control("resume" if self.session.paused else "pause")
+        """A click or tap anywhere on the clock toggles, as `p` does."""
+        self.apply_control(Control.TOGGLE)
 
     def action_mute(self) -> None:
         player = self.player
@@ -339,7 +326,7 @@ class SessionScreen(Screen[None]):
         if self.remote.running:
             await self.remote.stop()
         elif not self.session.finished:
-            await self.remote.start(self.session, self.action_control)
+            await self.remote.start(self.session, self.apply_control)
 
     def action_remote_code(self) -> None:
         self.query_one(RemotePanel).toggle_class("-shown")
