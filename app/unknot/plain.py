@@ -15,9 +15,10 @@ import selectors
 import sys
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from unknot.core.clock import Clock, monotonic
+from unknot.core.controls import Control
 from unknot.core.durations import format_clock
 from unknot.core.engine import Session
 from unknot.core.events import (
@@ -37,6 +38,11 @@ from unknot.core.events import (
 from unknot.core.problems import printable
 from unknot.core.result import SessionResult
 from unknot.core.words import plural
+from unknot.desktop import bus_address
+
+if TYPE_CHECKING:
+    from unknot.desktop.bridge import DesktopBridge
+    from unknot.remote.server import RemoteServer
 
 TICK = 0.5  # while running, wake at least this often for on_tick (history checkpoints)
 
@@ -234,9 +240,11 @@ def run_plain(
     on_tick: Callable[[], None] | None = None,
     start_at: tuple[int, float | None] = (0, None),
     remote: tuple[str | None, int | None] | None = None,
+    desktop: DesktopBridge | None = None,
 ) -> int:
     """Run `session` to its end. With `remote` (host, port; None for the defaults), it is also
-    served to browsers (see unknot.remote) and the loop runs in asyncio to share it."""
+    served to browsers (see unknot.remote); with `desktop` and a session bus to join, it is on
+    the desktop too (unknot.desktop). Either way the loop runs in asyncio to share it."""
     out = stdout if stdout is not None else sys.stdout
 
     def too_long() -> None:
@@ -256,9 +264,13 @@ def run_plain(
     session.listen(show)
     if on_event is not None:
         session.listen(on_event)
-    if remote is not None:
+    if desktop is not None and not bus_address():
+        desktop = None  # no session bus: the plain loop, as without the desktop
+    if remote is not None or desktop is not None:
         return asyncio.run(
-            _run_with_remote(session, commands, out, jsonl, clock, on_tick, start_at, remote)
+            _run_in_asyncio(
+                session, commands, out, jsonl, clock, on_tick, start_at, remote, desktop
+            )
         )
     session.start(*start_at)
     while not session.finished:
@@ -303,7 +315,7 @@ def _command(session: Session, line: str) -> None:
         sys.stderr.write(f"unknown command '{shown}'; use p, n, b, +, -, h or q\n")
 
 
-async def _run_with_remote(
+async def _run_in_asyncio(
     session: Session,
     commands: LineInput,
     out: TextIO,
@@ -311,11 +323,12 @@ async def _run_with_remote(
     clock: Clock,
     on_tick: Callable[[], None] | None,
     start_at: tuple[int, float | None],
-    remote: tuple[str | None, int | None],
+    remote: tuple[str | None, int | None] | None,
+    desktop: DesktopBridge | None,
 ) -> int:
-    """The same loop in asyncio, so the remote's server shares it: it sleeps until the engine's
-    next deadline, a line of input or a command from a browser, whichever comes first."""
-    from unknot.remote.server import RemoteServer
+    """The same loop in asyncio, so the remote's server and the desktop bridge share it: it
+    sleeps until the engine's next deadline, a line of input, a command from a browser or a
+    media key, whichever comes first."""
 
     loop = asyncio.get_running_loop()
     wake = asyncio.Event()
@@ -331,6 +344,10 @@ async def _run_with_remote(
         getattr(session, command)()
         wake.set()
 
+    def apply_control(control: Control) -> None:
+        session.apply(control)
+        wake.set()
+
     fd = commands.fd
     watched = False
     if fd is not None:
@@ -339,15 +356,22 @@ async def _run_with_remote(
             watched = True
         except (OSError, ValueError):
             pass  # a regular file: reading it never blocks, so it is read in the loop
-    server = RemoteServer(session, apply, host=remote[0], port=remote[1])
+    server: RemoteServer | None = None
+    if remote is not None:
+        from unknot.remote.server import RemoteServer
+
+        server = RemoteServer(session, apply, host=remote[0], port=remote[1])
     try:
-        url = await server.start()
-        if jsonl:
-            out.write(json.dumps({"event": "remote_ready", "url": url}) + "\n")
-        else:
-            out.write(f"Remote control: {url}\n")
-        out.flush()
+        if server is not None:
+            url = await server.start()
+            if jsonl:
+                out.write(json.dumps({"event": "remote_ready", "url": url}) + "\n")
+            else:
+                out.write(f"Remote control: {url}\n")
+            out.flush()
         session.start(*start_at)
+        if desktop is not None:
+            await desktop.start(session, apply_control)
         while not session.finished:
             timeout = _step(session, commands, clock, on_tick)
             if session.finished:
@@ -363,5 +387,9 @@ async def _run_with_remote(
     finally:
         if watched and commands.open and fd is not None:
             loop.remove_reader(fd)
-        await server.stop()
+        if server is not None:
+            await server.stop()
+        if desktop is not None:
+            await desktop.wait()  # the notice at the end goes out before the bus is left
+            await desktop.stop()
     return 0

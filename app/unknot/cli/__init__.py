@@ -8,6 +8,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from unknot import __version__
 from unknot.cli import catalog
@@ -27,6 +28,9 @@ from unknot.core.words import plural
 from unknot.data import paths
 from unknot.data.library import Entry, Library, find, scan, validate
 from unknot.remote.address import AddressError
+
+if TYPE_CHECKING:
+    from unknot.desktop.bridge import DesktopBridge
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,6 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--mute", action="store_true", help="no sound cues")
     p.add_argument("--no-voice", action="store_true", help="tones only, no spoken cues")
     _add_remote_option(p)
+    p.add_argument(
+        "--no-desktop",
+        action="store_true",
+        help="no media keys, no keeping the screen on, no notifications (D-Bus)",
+    )
     again = p.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true", help="carry on an unfinished session")
     again.add_argument("--fresh", action="store_true", help="start over; drop an unfinished one")
@@ -294,6 +303,7 @@ def _run(args: argparse.Namespace) -> int:
         resume=args.resume,
         fresh=args.fresh,
         remote=remote,
+        desktop=not args.no_desktop,
     )
 
 
@@ -337,6 +347,7 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
             on_tick=recorder.tick,
             start_at=live.start_at,
             remote=_remote_address(args),
+            desktop=_desktop(settings.desktop and not args.no_desktop, settings.notifications),
         )
         if recorder.final_message:
             _tell(f"History: {recorder.final_message}")
@@ -345,6 +356,17 @@ def _run_plain(entry: Entry, args: argparse.Namespace) -> int:
         recorder.checkpoint(force=True)  # ctrl+c or a crash: keep the place to resume from
         player.close()
         history.close()
+
+
+def _desktop(on: bool, notifications: bool) -> DesktopBridge | None:
+    """The desktop bridge for plain mode, when it is on and a session bus is there to join."""
+    from unknot.desktop import bus_address
+
+    if not on or not bus_address():
+        return None
+    from unknot.desktop.bridge import DesktopBridge
+
+    return DesktopBridge(notifications=notifications)
 
 
 def _history(args: argparse.Namespace) -> int:

@@ -16,17 +16,13 @@ from dbus_fast.aio import MessageBus
 
 from unknot.core.engine import Session
 from unknot.core.events import Event, SessionFinished
+from unknot.desktop import bus_address
 from unknot.desktop.awake import ScreenKeeper
 from unknot.desktop.calls import CALL_LIMIT
 from unknot.desktop.mpris import BUS_NAME, OBJECT_PATH, Apply, MediaPlayer, Player
 from unknot.desktop.notices import finished_text, notify
 
 NO_BUS = "no session bus (DBUS_SESSION_BUS_ADDRESS is not set)"
-
-
-def bus_address() -> str:
-    """The session bus's address, or '' when there is none to use."""
-    return os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
 
 
 async def connect() -> MessageBus:
@@ -56,6 +52,7 @@ class DesktopBridge:
         self._player: Player | None = None
         self._engine: Session | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._finishing = False  # the session has ended: the bridge notifies, then leaves
 
     @property
     def running(self) -> bool:
@@ -90,17 +87,21 @@ class DesktopBridge:
             return  # stopped: the engine keeps its listeners, this one no longer acts
         with contextlib.suppress(Exception):  # the bus has gone: the session goes on
             self._player.changed()
-        if isinstance(event, SessionFinished):
-            routine = self._engine.routine_name if self._engine is not None else ""
-            summary, body = finished_text(routine, event.result)
-            self._spawn(self._finish(summary, body))
+        if isinstance(event, SessionFinished) and not self._finishing:
+            self._finishing = True
+            # Only a session that ran to its end: one stopped was stopped by someone right there.
+            text = None
+            if event.result.status == "completed" and self.notifications:
+                routine = self._engine.routine_name if self._engine is not None else ""
+                text = finished_text(routine, event.result)
+            self._spawn(self._finish(text))
 
-    async def _finish(self, summary: str, body: str) -> None:
+    async def _finish(self, text: tuple[str, str] | None) -> None:
         bus = self._bus
-        if bus is not None and self.notifications:
-            reply = await notify(bus, summary, body)
+        if bus is not None and text is not None:
+            reply = await notify(bus, *text)
             if reply.ok:
-                self.notified = summary
+                self.notified = text[0]
         await self.stop()
 
     def _spawn(self, work: object) -> None:
@@ -118,8 +119,9 @@ class DesktopBridge:
         bus.disconnect()  # the bus drops the MPRIS name with the connection
 
     def stop_soon(self) -> None:
-        """Stop without waiting (the session's screen is going)."""
-        if self._bus is not None:
+        """Stop without waiting (the session's screen is going). Once the session has ended the
+        bridge stops by itself, after its notification."""
+        if self._bus is not None and not self._finishing:
             self._spawn(self.stop())
 
     async def wait(self) -> None:

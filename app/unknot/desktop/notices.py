@@ -16,8 +16,7 @@ APP = "unknot"
 
 def finished_text(routine: str, result: SessionResult) -> tuple[str, str]:
     """The summary and body: 'Session complete', 'Pre-run: five muscles - 12:30'."""
-    summary = "Session complete" if result.status == "completed" else "Session stopped"
-    return summary, f"{routine} - {format_clock(result.elapsed_seconds)}"
+    return "Session complete", f"{routine} - {format_clock(result.elapsed_seconds)}"
 
 
 async def notify(bus: MessageBus, summary: str, body: str) -> Reply:

@@ -18,6 +18,7 @@ from unknot.core.clock import Clock, monotonic
 from unknot.data import paths
 from unknot.data.library import Entry, Library, scan
 from unknot.data.settings import load_settings
+from unknot.desktop import DesktopOptions
 from unknot.history.resume import choose_resume
 from unknot.history.rows import SessionRow
 from unknot.history.store import History
@@ -76,9 +77,11 @@ class UnknotApp(App[int]):
         weekly_goal: int = 2,
         notices: Sequence[str] = (),
         remote: tuple[str | None, int | None] | None = None,
+        desktop: DesktopOptions | None = None,
     ) -> None:
         super().__init__()
         self.remote = remote  # --remote: where the sessions' remote listens; None: off at first
+        self.desktop = desktop  # media keys, the screen kept on, notifications; None: off
         self.clock = clock
         self.player = player if player is not None else BellPlayer()
         self.load_library = load_library
@@ -183,6 +186,7 @@ class UnknotApp(App[int]):
             resume=resume,
             remote=self.remote,
             remote_on=self.remote is not None,
+            desktop=self.desktop,
         )
         screen.notice = self.status_message  # what was said just before, such as "Resuming ..."
         return screen
@@ -330,6 +334,7 @@ def run_tui(
     resume: bool = False,
     fresh: bool = False,
     remote: tuple[str | None, int | None] | None = None,
+    desktop: bool = True,
 ) -> int:
     player = make_player(voice=voice)
     player.muted = mute
@@ -342,6 +347,7 @@ def run_tui(
         weekly_goal=settings.weekly_goal,
         notices=[settings.problem] if settings.problem else [],
         remote=remote,
+        desktop=DesktopOptions(settings.notifications) if desktop and settings.desktop else None,
     )
     try:
         result = app.run()

@@ -18,11 +18,13 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from unknot.audio.cues import spoken_phrases
+from unknot.core.controls import Control
 from unknot.core.durations import format_clock
 from unknot.core.engine import MAX_ADDED, Session, countdown_display
 from unknot.core.events import TimeChanged
 from unknot.core.plan import Step
 from unknot.data.library import Entry
+from unknot.desktop import DesktopOptions, bus_address
 from unknot.history.recorder import Recorder
 from unknot.history.rows import SessionRow
 from unknot.remote.host import RemoteHost
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from unknot.audio import CuePlayer
     from unknot.core.clock import Clock
     from unknot.core.result import SessionResult
+    from unknot.desktop.bridge import DesktopBridge
     from unknot.history.store import History
 
 CONTROLS = frozenset({"pause", "resume", "next", "back", "hold", "more", "less"})
@@ -86,8 +89,11 @@ class SessionScreen(Screen[None]):
         resume: SessionRow | None = None,
         remote: tuple[str | None, int | None] | None = None,
         remote_on: bool = False,
+        desktop: DesktopOptions | None = None,
     ) -> None:
         super().__init__()
+        self.desktop_options = desktop
+        self.desktop: DesktopBridge | None = None  # on the session bus, once joined
         self.entry = entry
         self.remote = RemoteHost(remote, self._remote_changed)
         self._remote_on = remote_on
@@ -144,11 +150,15 @@ class SessionScreen(Screen[None]):
         self.sync()
         if self._remote_on:
             self.call_later(self.action_remote)
+        if self.desktop_options is not None and bus_address():
+            self.call_after_refresh(self._join_desktop)  # after the first frame
 
     def on_unmount(self) -> None:
         if self._timer is not None:
             self._timer.stop()
         self.remote.stop_soon()
+        if self.desktop is not None:
+            self.desktop.stop_soon()
 
     # ----- time -----
 
@@ -350,6 +360,26 @@ class SessionScreen(Screen[None]):
         if self.remote.running:
             panel.show_url(self.remote.url)
         self.render_status()
+
+    # ----- the desktop -----
+
+    async def _join_desktop(self) -> None:
+        """Media keys, the screen kept on and the notice at the end (unknot.desktop)."""
+        from unknot.desktop.bridge import DesktopBridge  # dbus-fast loads only with a bus
+
+        if self.session.finished or self.desktop_options is None:
+            return
+        self.desktop = DesktopBridge(notifications=self.desktop_options.notifications)
+        await self.desktop.start(self.session, self.media_key)
+
+    def media_key(self, control: Control) -> None:
+        """A media key, as the keys do it (stop without asking: the key was meant)."""
+        if control is Control.STOP:
+            self.stop()
+        elif control is Control.TOGGLE:
+            self.action_control("resume" if self.session.paused else "pause")
+        else:
+            self.action_control(control.value)
 
     def action_help(self) -> None:
         from unknot.tui.dialogs.help import (  # dialogs load when one is first shown
