@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.desktop import media_key_latency
 from bench.listing import thousand_routines
 from bench.remote import remote_latency
 from bench.terminal import cpu_and_rss, first_frame
@@ -75,6 +76,9 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["remote"]:  # `python -m bench remote`: just the remote's delay
         print(json.dumps(remote_latency(), indent=2))
         return 0
+    if argv[:1] == ["desktop"]:  # `python -m bench desktop`: just the media key's delay
+        print(json.dumps(media_key_latency(), indent=2))
+        return 0
     print(f"measuring first frames in {FRAME_PAIRS} interleaved pairs ...", file=sys.stderr)
     pairs = frame_pairs(unknot, bare, env)
     if argv[:1] == ["frames"]:  # `python -m bench frames`: just this, while working on start-up
@@ -102,6 +106,8 @@ def main(argv: list[str]) -> int:
         "measuring the remote: engine event to the page's handler in chromium ...", file=sys.stderr
     )
     remote = remote_latency()
+    print("measuring the media key: MPRIS PlayPause to the engine's event ...", file=sys.stderr)
+    media_key = media_key_latency()
 
     report = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
@@ -117,6 +123,7 @@ def main(argv: list[str]) -> int:
         "tui_cue_delay": tui_cues,
         "listing_1000_routines": listing,
         "remote_event_to_browser": remote,
+        "media_key_to_engine": media_key,
     }
     gates = [
         (
@@ -156,6 +163,15 @@ def main(argv: list[str]) -> int:
                 remote["max_ms"] <= 100,
                 f"median {remote['median_ms']:.1f} ms, max {remote['max_ms']:.1f} ms "
                 f"over {remote['events']:.0f} events",
+            )
+        )
+    if media_key is not None:
+        gates.append(
+            (
+                "media key to engine",
+                media_key["max_ms"] <= 200,
+                f"median {media_key['median_ms']:.1f} ms, max {media_key['max_ms']:.1f} ms "
+                f"over {media_key['presses']:.0f} presses",
             )
         )
     report["gates"] = {name: {"pass": ok, "measured": text} for name, ok, text in gates}
@@ -207,6 +223,16 @@ def main(argv: list[str]) -> int:
             f"| remote: engine event to the page's handler, {remote['events']:.0f} events, "
             f"loopback | median {remote['median_ms']:.1f} ms, max {remote['max_ms']:.1f} ms | "
             f"| ≤ 100 ms | {_ok(gates[7][1])} |"
+        )
+    if media_key is None:
+        print(
+            "| media key (MPRIS PlayPause) to engine event | no dbus-run-session | | ≤ 200 ms | |"
+        )
+    else:
+        print(
+            f"| media key (MPRIS PlayPause) to engine event, {media_key['presses']:.0f} presses "
+            f"| median {media_key['median_ms']:.1f} ms, max {media_key['max_ms']:.1f} ms | "
+            f"| ≤ 200 ms | {_ok(media_key['max_ms'] <= 200)} |"
         )
     return 0
 

@@ -7,13 +7,16 @@ cd "$(dirname "$0")/.."
 say() { printf 'unknot setup: %s\n' "$*" >&2; }
 
 # --- System packages: ALSA headers (to build simpleaudio), espeak-ng (spoken cues),
-# tmux (the tests drive the full-screen player through it) and chromium (the browser tests drive
-# the remote's page in it). ---
+# tmux (the tests drive the full-screen player through it), chromium (the browser tests drive
+# the remote's page in it), dbus-daemon (dbus-run-session: the desktop tests' session bus) and
+# playerctl (to press media keys at a session by hand). ---
 missing=()
 [ -e /usr/include/alsa/asoundlib.h ] || missing+=(libasound2-dev)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v dbus-run-session >/dev/null 2>&1 || missing+=(dbus-daemon)
+command -v playerctl >/dev/null 2>&1 || missing+=(playerctl)
 if [ ${#missing[@]} -gt 0 ]; then
     apt=""
     if command -v apt-get >/dev/null 2>&1; then

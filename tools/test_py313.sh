@@ -20,9 +20,10 @@ SUITE=trixie
 WANT_PYTHON=3.13
 # The compiler, Python headers and ALSA headers build simpleaudio; espeak-ng speaks cues; tmux
 # drives the player in the tests; e2fsprogs (chattr) and mount serve the hostile-home tests;
-# chromium is the browser the remote's page is tested in.
+# chromium is the browser the remote's page is tested in; dbus-daemon gives the desktop tests
+# their session bus (dbus-run-session) and playerctl presses media keys by hand.
 PACKAGES=(python3 python3-venv python3-dev gcc libc6-dev make libasound2-dev espeak-ng tmux
-    e2fsprogs mount chromium)
+    e2fsprogs mount chromium dbus-daemon playerctl)
 
 cache="$PWD/.cache/py313"
 root="$cache/root"

@@ -51,6 +51,12 @@ def diagnose() -> dict[str, object]:
         report["why"] = player.reason
     finally:
         player.close()
+    from unknot.desktop.probe import FIX_NO_BUS, probe
+
+    desktop = probe()
+    report["desktop"] = desktop
+    if desktop.get("bus") is None:
+        fixes.append(f"desktop: {FIX_NO_BUS}")
     report["fixes"] = fixes
     return report
 
@@ -70,6 +76,11 @@ def run(as_json: bool) -> int:
         ("espeak-ng", report["espeak_ng"] or "missing: tones only, no spoken cues"),
         ("Cue sounds", report["sounds"]),
     ]
+    from unknot.desktop.probe import desktop_rows
+
+    desktop = report["desktop"]
+    assert isinstance(desktop, dict)
+    rows += desktop_rows(desktop)
     for label, value in rows:
         print(f"{label + ':':<13} {value}")
     fixes = report["fixes"]

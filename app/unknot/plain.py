@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from unknot.core.controls import parse, words_hint
+from unknot.core.controls import Control, parse, words_hint
 from unknot.core.durations import format_clock
 from unknot.core.events import (
     Countdown,
@@ -212,10 +212,10 @@ def run_plain(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     on_event: Callable[[Event], None] | None = None,
-    serve: bool = False,
 ) -> int:
-    """Run `live` to its end on its own clock. With `serve`, it is also served to browsers (see
-    unknot.remote) and the loop runs in asyncio to share it."""
+    """Run `live` to its end on its own clock. With its remote on, it is also served to browsers
+    (unknot.remote); with its desktop bridge, it is on the desktop's bus too (unknot.desktop).
+    Either way the loop runs in asyncio to share it."""
     out = stdout if stdout is not None else sys.stdout
     session = live.engine
 
@@ -234,8 +234,8 @@ def run_plain(
     session.listen(show)
     if on_event is not None:
         session.listen(on_event)
-    if serve:
-        return asyncio.run(_run_with_remote(live, commands, out, jsonl))
+    if live.remote_on or live.desktop is not None:
+        return asyncio.run(_run_in_asyncio(live, commands, out, jsonl))
     live.start()
     while not session.finished:
         timeout = _step(live, commands)
@@ -274,9 +274,10 @@ def _command(live: LiveSession, line: str) -> None:
         sys.stderr.write(f"unknown command '{shown}'; use {words_hint()}\n")
 
 
-async def _run_with_remote(live: LiveSession, commands: LineInput, out: TextIO, jsonl: bool) -> int:
-    """The same loop in asyncio, so the remote's server shares it: it sleeps until the engine's
-    next deadline, a line of input or a command from a browser, whichever comes first."""
+async def _run_in_asyncio(live: LiveSession, commands: LineInput, out: TextIO, jsonl: bool) -> int:
+    """The same loop in asyncio, so the remote's server and the desktop bridge share it: it
+    sleeps until the engine's next deadline, a line of input, a command from a browser or a
+    media key, whichever comes first."""
     session = live.engine
     loop = asyncio.get_running_loop()
     wake = asyncio.Event()
@@ -288,10 +289,8 @@ async def _run_with_remote(live: LiveSession, commands: LineInput, out: TextIO, 
         if not commands.open and fd is not None:
             loop.remove_reader(fd)
 
-    def apply(command: str) -> None:
-        control = parse(command)
-        if control is not None:
-            live.apply(control)
+    def apply(control: Control | str) -> None:
+        live.apply(Control(control))
         wake.set()
 
     fd = commands.fd
@@ -303,15 +302,11 @@ async def _run_with_remote(live: LiveSession, commands: LineInput, out: TextIO, 
         except (OSError, ValueError):
             pass  # a regular file: reading it never blocks, so it is read in the loop
     try:
-        await live.remote.start(session, apply)
-        if not live.remote.running:
-            sys.stderr.write(f"Remote: {live.remote.problem}\n")
-        elif jsonl:
-            out.write(json.dumps({"event": "remote_ready", "url": live.remote.url}) + "\n")
-        else:
-            out.write(f"Remote control: {live.remote.url}\n")
-        out.flush()
+        if live.remote_on:
+            await _serve(live, apply, out, jsonl)
         live.start()
+        if live.desktop is not None:
+            await live.desktop.start(session, apply)
         while not session.finished:
             timeout = _step(live, commands)
             if session.finished:
@@ -328,4 +323,21 @@ async def _run_with_remote(live: LiveSession, commands: LineInput, out: TextIO, 
         if watched and commands.open and fd is not None:
             loop.remove_reader(fd)
         await live.remote.stop()
+        if live.desktop is not None:
+            await live.desktop.wait()  # the notice at the end goes out before the bus is left
+            await live.desktop.stop()
     return 0
+
+
+async def _serve(
+    live: LiveSession, apply: Callable[[Control | str], None], out: TextIO, jsonl: bool
+) -> None:
+    """Start the remote and say where it is (or, should its port have gone, why not)."""
+    await live.remote.start(live.engine, apply)
+    if not live.remote.running:
+        sys.stderr.write(f"Remote: {live.remote.problem}\n")
+    elif jsonl:
+        out.write(json.dumps({"event": "remote_ready", "url": live.remote.url}) + "\n")
+    else:
+        out.write(f"Remote control: {live.remote.url}\n")
+    out.flush()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from unknot.audio import CuePlayer, bell_notice, make_player
 from unknot.audio.cues import spoken_phrases
@@ -26,11 +27,15 @@ from unknot.core.plan import build_plan
 from unknot.data import paths
 from unknot.data.library import Entry
 from unknot.data.settings import Settings, load_settings
+from unknot.desktop import bus_address
 from unknot.history.recorder import Recorder
 from unknot.history.resume import ResumeChoice, choose_resume, start_position
 from unknot.history.rows import SessionRow
 from unknot.history.store import History
 from unknot.remote.host import Address, RemoteHost
+
+if TYPE_CHECKING:
+    from unknot.desktop.bridge import DesktopBridge
 
 Notify = Callable[[str], None]
 
@@ -66,7 +71,7 @@ class SessionOptions:
     """How this run of the program plays sessions: the command line's choices.
 
     `resume` and `fresh` are `run --resume` and `run --fresh`; `remote` is `--remote`'s address
-    (None: the remote starts only when asked).
+    (None: the remote starts only when asked); `desktop` False is `--no-desktop`.
     """
 
     mute: bool = False
@@ -74,12 +79,14 @@ class SessionOptions:
     resume: bool = False
     fresh: bool = False
     remote: Address | None = None
+    desktop: bool = True
     clock: Clock = monotonic
 
 
 class LiveSession:
     """One run of a routine: `engine` decides, `recorder` keeps history, `player` sounds cues,
-    `remote` serves it to a phone while it is started. Controls go through `apply`."""
+    `remote` serves it to a phone while it is started, `desktop` (None: off, or no session bus)
+    puts it on the desktop's bus. Controls go through `apply`."""
 
     def __init__(
         self,
@@ -90,8 +97,10 @@ class LiveSession:
         clock: Clock = monotonic,
         resume: SessionRow | None = None,
         remote: Address | None = None,
+        desktop: DesktopBridge | None = None,
     ) -> None:
         self.entry = entry
+        self.desktop = desktop
         self.player = player
         self.engine = Session(
             build_plan(entry.routine),
@@ -102,6 +111,7 @@ class LiveSession:
         self.engine.listen(player.cue)
         self.recorder = Recorder(history, self.engine, entry, resume=resume)
         self.remote = RemoteHost(remote)
+        self.remote_on = remote is not None  # --remote: served from the start
         # Where it starts: the first step, or the step (and time left) a resumed one was in.
         self.start_at = start_position(resume)
         # Speech is rendered in the background, so no cue ever waits for it.
@@ -120,9 +130,11 @@ class LiveSession:
 
     def close(self) -> None:
         """Keep the place to resume from (a no-op once the session has ended), and stop the
-        remote if it still runs."""
+        remote and the desktop bridge if they still run."""
         self.recorder.checkpoint(force=True)
         self.remote.stop_soon()
+        if self.desktop is not None:
+            self.desktop.stop_soon()
 
 
 class Sessions:
@@ -178,9 +190,18 @@ class Sessions:
             clock=self.options.clock,
             resume=resume,
             remote=self.options.remote,
+            desktop=self._desktop(),
         )
         self.live.append(live)
         return live
+
+    def _desktop(self) -> DesktopBridge | None:
+        """The desktop bridge, where it is on and a session bus is there to join."""
+        if not (self.options.desktop and self.settings.desktop and bus_address()):
+            return None
+        from unknot.desktop.bridge import DesktopBridge  # dbus-fast loads only with a bus
+
+        return DesktopBridge(notifications=self.settings.notifications)
 
     def close(self) -> None:
         for live in self.live:

@@ -66,6 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--mute", action="store_true", help="no sound cues")
     p.add_argument("--no-voice", action="store_true", help="tones only, no spoken cues")
     _add_remote_option(p)
+    p.add_argument(
+        "--no-desktop",
+        action="store_true",
+        help="no media keys, no keeping the screen on, no notifications (D-Bus)",
+    )
     again = p.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true", help="carry on an unfinished session")
     again.add_argument("--fresh", action="store_true", help="start over; drop an unfinished one")
@@ -287,6 +292,7 @@ def _run(args: argparse.Namespace) -> int:
         resume=args.resume,
         fresh=args.fresh,
         remote=_remote_address(args),  # a bad address is refused before the session starts
+        desktop=not args.no_desktop,
     )
     for note in notes:
         _tell(f"unknot: {note}")
@@ -320,7 +326,7 @@ def _run_plain(entry: Entry, options: SessionOptions, *, jsonl: bool) -> int:
         live = sessions.begin(entry, choice.row)
         if not options.mute:
             player.wait_ready()  # the first cue is due the moment the session starts
-        status = run_plain(live, jsonl=jsonl, serve=options.remote is not None)
+        status = run_plain(live, jsonl=jsonl)
         if live.recorder.final_message:
             _tell(f"History: {live.recorder.final_message}")
         return status

@@ -67,7 +67,6 @@ class UnknotApp(App[int]):
     ) -> None:
         super().__init__()
         self.sessions = sessions  # settings, history and player, opened by open_session
-        self.remote = sessions.options.remote  # --remote: the remote starts with each session
         self.clock = sessions.clock
         self.player = sessions.player
         self.history = sessions.history
@@ -154,9 +153,7 @@ class UnknotApp(App[int]):
         self.push_screen(ConfirmSwitch(running.where(), entry.routine.name), answered)
 
     def _session_screen(self, entry: Entry, resume: SessionRow | None) -> SessionScreen:
-        screen = SessionScreen(
-            self.sessions.begin(entry, resume), remote_on=self.remote is not None
-        )
+        screen = SessionScreen(self.sessions.begin(entry, resume))
         screen.notice = self.status_message  # what was said just before, such as "Resuming ..."
         return screen
 

@@ -71,7 +71,7 @@ class SessionScreen(Screen[None]):
         result: SessionResult
         notice: str | None
 
-    def __init__(self, live: LiveSession, *, remote_on: bool = False) -> None:
+    def __init__(self, live: LiveSession) -> None:
         super().__init__()
         self.live = live
         self.entry = live.entry
@@ -79,7 +79,6 @@ class SessionScreen(Screen[None]):
         self.recorder: Recorder = live.recorder
         self.remote = live.remote
         self.remote.on_change = self._remote_changed
-        self._remote_on = remote_on
         self.clock = live.clock
         self.player = live.player
         self.notice = ""  # the latest thing to tell the user; the status line shows it
@@ -117,13 +116,17 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.live.start()
         self.sync()
-        if self._remote_on:
+        if self.live.remote_on:
             self.call_later(self.action_remote)
+        if self.live.desktop is not None:
+            self.call_after_refresh(self._join_desktop)  # after the first frame
 
     def on_unmount(self) -> None:
         if self._timer is not None:
             self._timer.stop()
         self.remote.stop_soon()
+        if self.live.desktop is not None:
+            self.live.desktop.stop_soon()
 
     # ----- time -----
 
@@ -337,6 +340,14 @@ class SessionScreen(Screen[None]):
         if self.remote.running:
             panel.show_url(self.remote.url)
         self.render_status()
+
+    # ----- the desktop -----
+
+    async def _join_desktop(self) -> None:
+        """Media keys, the screen kept on and the notice at the end (unknot.desktop)."""
+        desktop = self.live.desktop
+        if desktop is not None and not self.session.finished:
+            await desktop.start(self.session, self.apply_control)
 
     def action_help(self) -> None:
         from unknot.tui.dialogs.help import (  # dialogs load when one is first shown
