@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from unknot.core.clock import Clock, monotonic
+from unknot.core.controls import Control
 from unknot.core.durations import format_clock
 from unknot.core.engine import Session
 from unknot.core.events import (
@@ -327,8 +328,8 @@ async def _run_with_remote(
         if not commands.open and fd is not None:
             loop.remove_reader(fd)
 
-    def apply(command: str) -> None:
-        getattr(session, command)()
+    def apply(control: Control) -> None:
+        session.apply(control)
         wake.set()
 
     fd = commands.fd

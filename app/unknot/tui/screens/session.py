@@ -18,6 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from unknot.audio.cues import spoken_phrases
+from unknot.core.controls import Control
 from unknot.core.durations import format_clock
 from unknot.core.engine import MAX_ADDED, Session, countdown_display
 from unknot.core.events import TimeChanged
@@ -339,7 +340,17 @@ class SessionScreen(Screen[None]):
         if self.remote.running:
             await self.remote.stop()
         elif not self.session.finished:
-            await self.remote.start(self.session, self.action_control)
+
+            def apply(control: Control) -> None:
+                # The remote's controls by value; toggle and stop as the space bar and q do.
+                if control is Control.TOGGLE:
+                    control = Control.RESUME if self.session.paused else Control.PAUSE
+                if control is Control.STOP:
+                    self.stop()
+                else:
+                    self.action_control(control.value)
+
+            await self.remote.start(self.session, apply)
 
     def action_remote_code(self) -> None:
         self.query_one(RemotePanel).toggle_class("-shown")
