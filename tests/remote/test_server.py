@@ -10,7 +10,7 @@ import pytest
 from aiohttp import ClientResponse, web
 from aiohttp.test_utils import TestClient, TestServer
 from unknot.core.clock import FakeClock
-from unknot.core.controls import VOCABULARY, Control
+from unknot.core.controls import Control
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan
 from unknot.core.routine_file import RoutineFile
@@ -295,7 +295,7 @@ async def test_start_listens_on_a_free_port_and_stop_ends_streams(clock: FakeClo
         r.engine.start()
         await r.server.stop()
         frames = [line.decode().strip() async for line in stream.content]
-        assert next(f for f in frames if f.startswith("data: {\"")).startswith(
+        assert next(f for f in frames if f.startswith('data: {"')).startswith(
             'data: {"t": 0.0, "event": "session_started"'
         )
     assert not r.server.running

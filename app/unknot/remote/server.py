@@ -72,6 +72,7 @@ class RemoteServer:
         token: str | None = None,
         heartbeat: float = HEARTBEAT,
         max_streams: int = MAX_STREAMS,
+        request_timeout: float = REQUEST_TIMEOUT,
     ) -> None:
         self.engine = engine
         self.apply = apply
@@ -80,6 +81,7 @@ class RemoteServer:
         self.token = token if token is not None else secrets.token_urlsafe(16)
         self.heartbeat = heartbeat
         self.max_streams = max_streams
+        self.request_timeout = request_timeout
         self.url = ""
         self.connections: Connections | None = None
         self._clients: set[_Client] = set()
@@ -102,7 +104,7 @@ class RemoteServer:
             access_log=None,
             shutdown_timeout=1.0,
             logger=silent_logger(),
-            keepalive_timeout=REQUEST_TIMEOUT,
+            keepalive_timeout=self.request_timeout,
         )
 
     async def start(self) -> str:
@@ -112,7 +114,7 @@ class RemoteServer:
         runner = self.runner()
         await runner.setup()
         assert runner.server is not None
-        self.connections = Connections(runner.server)
+        self.connections = Connections(runner.server, timeout=self.request_timeout)
         host = self.host if self.host is not None else default_host()
         ports = (
             [self.port]
