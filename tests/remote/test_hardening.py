@@ -328,3 +328,21 @@ async def test_connections_are_capped(clock: FakeClock) -> None:
         for _, writer in idle:
             writer.close()
         await served.server.stop()
+
+
+async def test_a_finished_session_answers_its_summary(live: Live) -> None:
+    live.engine.next()
+    live.engine.next()  # the left side skipped
+    async with ClientSession() as http:
+        running = await (await http.get(f"{live.base}/state", headers=auth())).json()
+        assert running["summary"] is None
+        response = await http.post(f"{live.base}/control", json={"command": "stop"}, headers=auth())
+        state = await response.json()
+    assert state["finished"] is True
+    assert state["summary"] == {
+        "status": "stopped",
+        "moves_done": 0,
+        "moves_skipped": 1,
+        "moves_total": 2,
+        "active_seconds": 0.0,
+    }
