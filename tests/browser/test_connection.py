@@ -79,8 +79,7 @@ async def test_a_frozen_server_is_lost_when_its_heartbeat_stops(
     path = tmp_path / "long.toml"
     path.write_text(LONG)
     proc = subprocess.Popen(
-        [*unknot_cmd("run", str(path), "--plain", "--jsonl", "--mute")]
-        + ["--remote", "127.0.0.1:0"],
+        unknot_cmd("run", str(path), "--plain", "--jsonl", "--mute", "--remote", "127.0.0.1:0"),
         env=cli_env(unknot_home),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
