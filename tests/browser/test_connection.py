@@ -115,7 +115,7 @@ async def test_a_frozen_server_is_lost_when_its_heartbeat_stops(
 
 
 async def test_the_end_is_said_and_the_page_stops(serve: Serve, browser: Any) -> None:
-    served = await serve(routine(("Calf sweep", 60), ("Quad roll", 45), transition=2))
+    served = await serve(routine(("Calf sweep", 60), ("Quad roll", 45)))
     page = await browser.new_page()
     await page.goto(served.url)
     await expect(page.locator("#phase")).to_have_text("GET READY")
