@@ -1,9 +1,12 @@
-"""The remote's delay: from an engine event to the page's handler for it in a real browser.
+"""The remote's delays, both ways: from an engine event to the page's handler for it, and from a
+tap on the page's button to the engine's event for it, in a real browser.
 
 A session is served on the loopback; Debian's chromium, driven by Playwright, opens its page.
 The engine then emits events 20 ms apart (30 s more, 30 s less, ...). Python stamps each as the
 engine emits it; the page stamps each as its event handler runs. Both stamps are wall-clock
 milliseconds on this machine, so their difference is the delay, server and browser included.
+The other way, the page stamps each tap (a click on +30 s or -30 s, as it reaches the page) and
+Python stamps the engine's `time_changed` for it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from unknot.core.controls import Control
 from unknot.core.engine import Session
 from unknot.core.events import Event
 from unknot.core.plan import build_plan
@@ -103,6 +107,72 @@ async def _measure(events: int) -> dict[str, float]:
     }
 
 
+_TAPS = """
+window.__taps = [];
+document.addEventListener("click", () => {
+  window.__taps.push(performance.timeOrigin + performance.now());
+}, true);
+"""
+TAPS = 30
+
+
+async def _measure_taps(taps: int) -> dict[str, float]:
+    from playwright.async_api import async_playwright
+
+    engine = _session()
+    applied: list[float] = []
+
+    def stamp(event: Event) -> None:
+        if event.kind == "time_changed":
+            applied.append(time.time() * 1000)
+
+    engine.listen(stamp)
+
+    def apply(control: Control) -> None:
+        engine.apply(control)
+
+    server = RemoteServer(engine, apply, host="127.0.0.1", port=0)
+    url = await server.start()
+    engine.start()
+    try:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+            )
+            page = await browser.new_page()
+            await page.add_init_script(_TAPS)
+            await page.goto(url)
+            await page.wait_for_function("document.body.dataset.connection === 'live'")
+            await asyncio.sleep(0.3)
+            for n in range(taps):
+                command = "more" if n % 2 == 0 else "less"
+                await page.click(f"#controls button[data-command={command}]")
+                for _ in range(200):  # this tap's event before the next tap
+                    if len(applied) > n:
+                        break
+                    await asyncio.sleep(0.005)
+                await asyncio.sleep(0.05)
+            stamps: list[float] = await page.evaluate("window.__taps")
+            await browser.close()
+    finally:
+        await server.stop()
+    delays = [a - t for t, a in zip(stamps, applied, strict=False)]
+    if len(delays) < taps:
+        raise RuntimeError(f"the engine applied {len(delays)} of {taps} taps")
+    return {
+        "taps": float(len(delays)),
+        "median_ms": statistics.median(delays),
+        "max_ms": max(delays),
+    }
+
+
+def tap_latency(taps: int = TAPS) -> dict[str, float] | None:
+    """From a tap on the page to the engine's event: median and worst in ms, or None."""
+    if not CHROMIUM.exists():
+        return None
+    return asyncio.run(_measure_taps(taps))
+
+
 def remote_latency(events: int = EVENTS) -> dict[str, float] | None:
     """Median and worst delay in ms, or None without chromium."""
     if not CHROMIUM.exists():
@@ -111,4 +181,4 @@ def remote_latency(events: int = EVENTS) -> dict[str, float] | None:
 
 
 if __name__ == "__main__":
-    print(remote_latency())
+    print(remote_latency(), tap_latency())

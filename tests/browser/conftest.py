@@ -5,15 +5,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 
 import pytest
 
 from bench.remote import CHROMIUM, CHROMIUM_ARGS
 from unknot.core.clock import monotonic
+from unknot.core.controls import Control
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan
+from unknot.core.routine import Routine
 from unknot.core.routine_file import RoutineFile
 from unknot.remote.server import RemoteServer
 
@@ -58,24 +60,45 @@ class Served:
             self.wake.clear()
 
 
+Serve = Callable[[Routine], Awaitable[Served]]
+
+
 @pytest.fixture
-async def served() -> AsyncIterator[Served]:
-    engine = Session(build_plan(ROUTINE), routine_id="browser-test", routine_name="Browser test")
+async def serve() -> AsyncIterator[Serve]:
+    """Serve a routine as plain mode does: the server stops when the session ends."""
+    running: list[tuple[Served, asyncio.Task[None]]] = []
 
-    def apply(command: str) -> None:
-        getattr(engine, command)()
-        holder.wake.set()
+    async def start(routine: Routine) -> Served:
+        engine = Session(build_plan(routine), routine_id="browser-test", routine_name=routine.name)
 
-    server = RemoteServer(engine, apply, host="127.0.0.1", port=0)
-    holder = Served(engine, server)
-    holder.url = await server.start()
-    engine.start()
-    task = asyncio.create_task(holder.run())
-    yield holder
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
-    await server.stop()
+        def apply(control: Control) -> None:
+            engine.apply(control)
+            holder.wake.set()
+
+        server = RemoteServer(engine, apply, host="127.0.0.1", port=0)
+        holder = Served(engine, server)
+        holder.url = await server.start()
+        engine.start()
+
+        async def run() -> None:
+            await holder.run()
+            await server.stop()
+
+        task = asyncio.create_task(run())
+        running.append((holder, task))
+        return holder
+
+    yield start
+    for holder, task in running:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await holder.server.stop()
+
+
+@pytest.fixture
+async def served(serve: Serve) -> Served:
+    return await serve(ROUTINE)
 
 
 @pytest.fixture
@@ -89,3 +112,54 @@ async def browser() -> AsyncIterator[object]:
         )
         yield chromium
         await chromium.close()
+
+
+def routine(*moves: tuple[str, int], transition: int = 8, hold: int = 20) -> Routine:
+    """A routine of moves (name, seconds), the first worked on each side with a hold."""
+    return RoutineFile.model_validate(
+        {
+            "name": "Browser test",
+            "summary": "Steps to follow from a page.",
+            "transition": transition,
+            "switch": 5,
+            "moves": [
+                {"name": name, "duration": seconds}
+                | ({"sides": "each", "hold": hold} if n == 0 else {})
+                for n, (name, seconds) in enumerate(moves)
+            ],
+        }
+    ).to_routine()
+
+
+# The contrast of every visible text on its background, from the computed styles (WCAG 2).
+CONTRASTS = """
+() => {
+  const parse = (c) => {
+    const p = c.match(/rgba?\\(([^)]+)\\)/)[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const lum = (c) => {
+    const f = (x) => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  };
+  const backdrop = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) return c;
+    }
+    return [255, 255, 255, 1];
+  };
+  const out = [];
+  for (const el of document.querySelectorAll("body *")) {
+    if (["SCRIPT", "STYLE", "VIDEO", "SOURCE"].includes(el.tagName) || el.closest(".sr")) continue;
+    if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+    const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+    if (!box.width || !box.height || style.visibility === "hidden" || el.disabled) continue;
+    const bg = backdrop(el), fg = parse(style.color);
+    const mixed = fg.slice(0, 3).map((v, i) => v * fg[3] + bg[i] * (1 - fg[3]));
+    const [hi, lo] = [lum(mixed), lum(bg)].sort((a, b) => b - a);
+    out.push([el.id || el.tagName, el.textContent.trim().slice(0, 24), (hi + 0.05) / (lo + 0.05)]);
+  }
+  return out;
+}
+"""

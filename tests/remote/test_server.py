@@ -11,6 +11,7 @@ from aiohttp import ClientResponse, web
 from aiohttp.test_utils import TestClient, TestServer
 
 from unknot.core.clock import FakeClock
+from unknot.core.controls import Control
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan
 from unknot.core.routine_file import RoutineFile
@@ -37,12 +38,12 @@ class Remote:
     def __init__(self, clock: FakeClock) -> None:
         self.clock = clock
         self.engine = Session(build_plan(ROUTINE), clock=clock, routine_id="remote-test")
-        self.applied: list[str] = []
-        self.server = RemoteServer(self.engine, self.apply, token=TOKEN, keepalive=0.2)
+        self.applied: list[Control] = []
+        self.server = RemoteServer(self.engine, self.apply, token=TOKEN, heartbeat=0.2)
 
-    def apply(self, command: str) -> None:
-        self.applied.append(command)
-        getattr(self.engine, command)()
+    def apply(self, control: Control) -> None:
+        self.applied.append(control)
+        self.engine.apply(control)
 
 
 RemoteClient = tuple[Remote, "TestClient[web.Request, web.Application]"]
@@ -56,6 +57,9 @@ async def remote(clock: FakeClock) -> AsyncIterator[RemoteClient]:
     await client.start_server()
     yield r, client
     await client.close()
+
+
+JSON = {"Content-Type": "application/json"}
 
 
 def bearer(token: str = TOKEN) -> dict[str, str]:
@@ -120,7 +124,7 @@ async def test_control_applies_the_command_and_answers_the_state(
     response = await client.post("/control", json={"command": command}, headers=bearer())
     assert response.status == 200
     state = await response.json()
-    assert r.applied == [command]
+    assert r.applied == [Control(command)]
     if command == "pause":
         assert r.engine.paused and state["paused"] is True
     elif command == "next":
@@ -198,7 +202,7 @@ async def test_a_body_over_4_kib_is_413(remote: RemoteClient) -> None:
             yield b" " * 1000
         yield b'{"command": "pause"}'
 
-    response = await client.post("/control", data=chunks(), headers=bearer())
+    response = await client.post("/control", data=chunks(), headers={**bearer(), **JSON})
     await error(response, 413)
     assert r.applied == [] and not r.engine.paused
 
@@ -209,7 +213,7 @@ async def test_a_body_over_4_kib_is_413(remote: RemoteClient) -> None:
 )
 async def test_bad_json_or_an_unknown_command_is_400(remote: RemoteClient, body: bytes) -> None:
     r, client = remote
-    response = await client.post("/control", data=body, headers=bearer())
+    response = await client.post("/control", data=body, headers={**bearer(), **JSON})
     await error(response, 400)
     assert r.applied == [] and r.engine.index == 0 and not r.engine.paused
 
@@ -218,7 +222,10 @@ async def test_unknown_paths_and_methods_are_json_errors(remote: RemoteClient) -
     _, client = remote
     await error(await client.get("/nothing", headers=bearer()), 404)
     await error(await client.get("/control", headers=bearer()), 405)
-    await error(await client.post("/state", headers=bearer()), 405)
+    await error(await client.post("/state", headers={**bearer(), **JSON}), 405)
+
+
+HEARTBEAT = ["event: heartbeat", "data: {}"]
 
 
 async def read_frames(response: ClientResponse, count: int) -> list[str]:
@@ -235,19 +242,19 @@ async def test_events_stream_every_engine_event_as_jsonl_objects(remote: RemoteC
     response = await client.get(f"/events?t={TOKEN}")
     assert response.status == 200
     assert response.content_type == "text/event-stream"
-    assert await read_frames(response, 1) == [": connected"]
+    assert await read_frames(response, 3) == [": connected", *HEARTBEAT]
     events = r.engine.pause() + r.engine.resume() + r.engine.next()
     frames = await read_frames(response, len(events))
     assert frames == [f"data: {json.dumps(e.to_json())}" for e in events]
     response.close()
 
 
-@pytest.mark.slow  # waits for the (shortened) keep-alive on the real clock
-async def test_events_send_a_comment_to_keep_an_idle_stream_open(remote: RemoteClient) -> None:
+@pytest.mark.slow  # waits for the (shortened) heartbeat on the real clock
+async def test_events_send_a_heartbeat_on_an_idle_stream(remote: RemoteClient) -> None:
     _, client = remote
     response = await client.get("/events", headers=bearer())
-    frames = await read_frames(response, 2)
-    assert frames == [": connected", ": keep-alive"]
+    frames = await read_frames(response, 5)
+    assert frames == [": connected", *HEARTBEAT, *HEARTBEAT]
     response.close()
 
 
@@ -266,9 +273,11 @@ async def test_a_browser_that_falls_behind_is_dropped_without_blocking(
     response.close()
 
 
-async def test_keepalive_is_fifteen_seconds_by_default(clock: FakeClock) -> None:
+async def test_the_heartbeat_comes_at_least_every_two_seconds_by_default(
+    clock: FakeClock,
+) -> None:
     engine = Session(build_plan(ROUTINE), clock=clock)
-    assert RemoteServer(engine, lambda name: None).keepalive == 15.0 == server_module.KEEPALIVE
+    assert RemoteServer(engine, lambda control: None).heartbeat == server_module.HEARTBEAT <= 2.0
 
 
 async def test_start_listens_on_a_free_port_and_stop_ends_streams(clock: FakeClock) -> None:
@@ -287,7 +296,7 @@ async def test_start_listens_on_a_free_port_and_stop_ends_streams(clock: FakeClo
         r.engine.start()
         await r.server.stop()
         frames = [line.decode().strip() async for line in stream.content]
-        assert next(f for f in frames if f.startswith("data:")).startswith(
+        assert next(f for f in frames if f.startswith('data: {"')).startswith(
             'data: {"t": 0.0, "event": "session_started"'
         )
     assert not r.server.running
@@ -321,7 +330,7 @@ async def test_an_explicit_busy_port_is_a_clear_error(clock: FakeClock) -> None:
 
 def test_tokens_are_128_bits_and_fresh(clock: FakeClock) -> None:
     engine = Session(build_plan(ROUTINE), clock=clock)
-    tokens = {RemoteServer(engine, lambda name: None).token for _ in range(20)}
+    tokens = {RemoteServer(engine, lambda control: None).token for _ in range(20)}
     assert len(tokens) == 20
     assert all(len(t) == 22 for t in tokens)  # 16 bytes, base64url
 

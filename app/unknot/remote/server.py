@@ -1,17 +1,16 @@
 """The remote's HTTP server: the page, the session's state, its events as they happen, and the
 commands a browser sends, all in the asyncio loop the session already runs in (no threads).
 
-Every request must come to the address the server is bound to (a `Host` header naming anything
-else is refused, which defeats DNS rebinding) and carry the session's token, in the URL as `?t=`
-or as `Authorization: Bearer`. The token is 128 random bits, new for every server, compared in
-constant time. A browser that stops reading its events is dropped, never waited for.
+Who may talk to it is `guard`'s part (Host, Origin, token, body); how many connections it keeps
+and for how long is `limits`' part. The token is 128 random bits, new for every server. A
+browser that stops reading its events is dropped, never waited for; every event stream gets a
+heartbeat at least every `HEARTBEAT` seconds, so a page can tell a live server from a dead one.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import hmac
 import ipaddress
 import json
 import secrets
@@ -21,8 +20,10 @@ from importlib import resources
 
 from aiohttp import web
 
+from unknot.core.controls import Control
 from unknot.core.engine import Session
 from unknot.core.events import Event
+from unknot.remote import guard
 from unknot.remote.address import (
     DEFAULT_PORT,
     PORT_TRIES,
@@ -31,13 +32,16 @@ from unknot.remote.address import (
     default_host,
     url_host,
 )
-from unknot.remote.state import COMMANDS, snapshot
+from unknot.remote.guard import HEADERS, MAX_BODY, PAGE_HEADERS, error
+from unknot.remote.limits import REQUEST_TIMEOUT, Connections, silent_logger
+from unknot.remote.state import COMMANDS, page_controls, snapshot
 
-MAX_BODY = 4096  # bytes in a request body
-KEEPALIVE = 15.0  # seconds between the comment lines that keep an idle event stream open
+HEARTBEAT = 1.5  # seconds between heartbeats on an idle event stream (the page waits 5 s)
+MAX_STREAMS = 32  # event streams at once; the next gets 503
 QUEUE_SIZE = 64  # events waiting for one browser; a browser that falls this far behind is dropped
+_BEAT = b"event: heartbeat\ndata: {}\n\n"
 
-Apply = Callable[[str], None]
+Apply = Callable[[Control], None]
 
 
 @dataclass(eq=False)
@@ -55,27 +59,8 @@ class _Client:
             transport.abort()
 
 
-def _error(status: int, message: str) -> web.Response:
-    return web.json_response({"error": message}, status=status, headers=_HEADERS)
-
-
-_HEADERS = {
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
-_PAGE_HEADERS = {
-    **_HEADERS,
-    # The page is one file: its own inline style and script, and requests to this server only.
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
-    "script-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; "
-    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-}
-
-
 class RemoteServer:
-    """Serves one session. `apply` runs a command the way the front end's keys do."""
+    """Serves one session. `apply` runs a control the way the front end's keys do."""
 
     def __init__(
         self,
@@ -85,17 +70,23 @@ class RemoteServer:
         host: str | None = None,
         port: int | None = None,
         token: str | None = None,
-        keepalive: float = KEEPALIVE,
+        heartbeat: float = HEARTBEAT,
+        max_streams: int = MAX_STREAMS,
+        request_timeout: float = REQUEST_TIMEOUT,
     ) -> None:
         self.engine = engine
         self.apply = apply
         self.host = host
         self.port = port
         self.token = token if token is not None else secrets.token_urlsafe(16)
-        self.keepalive = keepalive
+        self.heartbeat = heartbeat
+        self.max_streams = max_streams
+        self.request_timeout = request_timeout
         self.url = ""
+        self.connections: Connections | None = None
         self._clients: set[_Client] = set()
         self._runner: web.AppRunner | None = None
+        self._listening: asyncio.Server | None = None
         self._last_port: int | None = None
         self.app = self._make_app()
         engine.listen(self.publish)
@@ -106,12 +97,24 @@ class RemoteServer:
     def running(self) -> bool:
         return self._runner is not None
 
+    def runner(self) -> web.AppRunner:
+        """aiohttp's runner for this app: silent, closing idle connections, naming no versions."""
+        return web.AppRunner(
+            self.app,
+            access_log=None,
+            shutdown_timeout=1.0,
+            logger=silent_logger(),
+            keepalive_timeout=self.request_timeout,
+        )
+
     async def start(self) -> str:
         """Listen, and answer the URL a browser opens (token included)."""
         if self._runner is not None:
             return self.url
-        runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=1.0)
+        runner = self.runner()
         await runner.setup()
+        assert runner.server is not None
+        self.connections = Connections(runner.server, timeout=self.request_timeout)
         host = self.host if self.host is not None else default_host()
         ports = (
             [self.port]
@@ -121,11 +124,11 @@ class RemoteServer:
         if self._last_port is not None:
             # Started again: the same URL as before when that port is still free.
             ports = [self._last_port, *(p for p in ports if p not in (0, self._last_port))]
+        loop = asyncio.get_running_loop()
         failure: OSError | None = None
         for port in ports:
-            site = web.TCPSite(runner, host, port)
             try:
-                await site.start()
+                self._listening = await loop.create_server(self.connections, host, port)
             except OSError as exc:
                 failure = exc
                 continue
@@ -134,7 +137,7 @@ class RemoteServer:
             await runner.cleanup()
             raise AddressError(cannot_listen(host, ports, failure))
         self._runner = runner
-        bound_host, bound_port = runner.addresses[0][:2]
+        bound_host, bound_port = self._listening.sockets[0].getsockname()[:2]
         self._last_port = int(bound_port)
         shown = (
             bound_host if not ipaddress.ip_address(bound_host).is_unspecified else default_host()
@@ -145,14 +148,22 @@ class RemoteServer:
     async def stop(self) -> None:
         """Send what is queued, end every event stream, and stop listening."""
         runner, self._runner = self._runner, None
+        listening, self._listening = self._listening, None
         if runner is None:
             return
+        if listening is not None:
+            listening.close()
         for client in list(self._clients):
             try:
                 client.queue.put_nowait(None)
             except asyncio.QueueFull:
                 client.drop()
         await runner.cleanup()
+        if self.connections is not None:
+            self.connections.close_all()  # what never sent a request
+        if listening is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(listening.wait_closed(), 2.0)
 
     def publish(self, event: Event) -> None:
         """An engine listener: queue the event for every browser, dropping any that lag behind."""
@@ -177,6 +188,7 @@ class RemoteServer:
         app.router.add_get("/", self._page)
         app.router.add_get("/state", self._state)
         app.router.add_get("/events", self._events)
+        app.router.add_get("/awake.{kind:webm|mp4}", self._video)
         app.router.add_post("/control", self._control)
         return app
 
@@ -184,7 +196,9 @@ class RemoteServer:
     async def _errors(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
-        """Every refusal as JSON: {"error": ...}."""
+        """Every refusal as JSON: {"error": ...}; the connection busy while it is answered."""
+        if self.connections is not None:
+            self.connections.busy(request.transport)
         try:
             return await handler(request)
         except web.HTTPException as exc:
@@ -195,75 +209,63 @@ class RemoteServer:
                 405: f"{request.method} is not allowed on {request.path}",
                 413: f"the request body is over {MAX_BODY} bytes",
             }
-            return _error(exc.status, messages.get(exc.status, exc.reason))
+            return error(exc.status, messages.get(exc.status, exc.reason))
+        finally:
+            if self.connections is not None:
+                self.connections.idle(request.transport)
 
     @web.middleware
     async def _guard(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
-        """The Host header, then the token, then the body's size: before anything else runs."""
-        if not self._host_allowed(request):
-            return _error(403, "the Host header does not name this server's address")
-        given = request.query.get("t")
-        header = request.headers.get("Authorization", "")
-        if given is None and header[:7].lower() == "bearer ":
-            given = header[7:].strip()
-        if not given:
-            response = _error(401, "a token is needed: open the URL unknot shows, with its ?t=")
-            response.headers["WWW-Authenticate"] = "Bearer"
-            return response
-        if not hmac.compare_digest(given.encode(), self.token.encode()):
-            return _error(403, "the token is wrong; open the URL unknot shows for this session")
-        if request.content_length is not None and request.content_length > MAX_BODY:
-            return _error(413, f"the request body is over {MAX_BODY} bytes")
-        return await handler(request)
-
-    def _host_allowed(self, request: web.Request) -> bool:
-        """The Host header names the address and port the request came in on."""
-        transport = request.transport
-        sockname = transport.get_extra_info("sockname") if transport is not None else None
-        if not sockname:
-            return False
-        address, port = str(sockname[0]), int(sockname[1])
-        allowed = {f"{url_host(address)}:{port}"}
-        if address.startswith("::ffff:"):
-            allowed.add(f"{address[7:]}:{port}")
-        if ipaddress.ip_address(address.split("%")[0]).is_loopback:
-            allowed.add(f"localhost:{port}")
-        return request.headers.get("Host", "").lower() in allowed
+        refusal = guard.check(request, self.token)
+        return refusal if refusal is not None else await handler(request)
 
     async def _page(self, request: web.Request) -> web.Response:
-        page = resources.files("unknot.remote").joinpath("static/index.html").read_bytes()
-        return web.Response(body=page, content_type="text/html", headers=_PAGE_HEADERS)
+        page = resources.files("unknot.remote").joinpath("static/index.html").read_text()
+        # The buttons come from the vocabulary of controls; `<` escaped so no text ends the script.
+        controls = json.dumps(page_controls()).replace("<", "\\u003c")
+        page = page.replace("{{controls}}", controls)
+        return web.Response(text=page, content_type="text/html", headers=PAGE_HEADERS)
+
+    async def _video(self, request: web.Request) -> web.Response:
+        kind = request.match_info["kind"]
+        video = resources.files("unknot.remote").joinpath(f"static/awake.{kind}").read_bytes()
+        return web.Response(
+            body=video,
+            content_type=f"video/{kind}",
+            headers={**HEADERS, "Cache-Control": "private, max-age=86400"},
+        )
 
     async def _state(self, request: web.Request) -> web.Response:
-        return web.json_response(snapshot(self.engine), headers=_HEADERS)
+        return web.json_response(snapshot(self.engine), headers=HEADERS)
 
     async def _control(self, request: web.Request) -> web.Response:
         try:
-            body = json.loads(await request.read())
-        except (ValueError, UnicodeDecodeError):
-            return _error(400, 'the body must be JSON like {"command": "pause"}')
-        command = body.get("command") if isinstance(body, dict) else None
-        if command not in COMMANDS:
-            return _error(400, f"unknown command {command!r}; use one of {', '.join(COMMANDS)}")
-        self.apply(command)
-        return web.json_response(snapshot(self.engine), headers=_HEADERS)
+            command = guard.parse_command(await request.read())
+        except ValueError:
+            return error(400, 'the body must be JSON like {"command": "pause"}')
+        if not isinstance(command, str) or command not in COMMANDS:
+            return error(400, f"unknown command {command!r}; use one of {', '.join(COMMANDS)}")
+        self.apply(Control(command))
+        return web.json_response(snapshot(self.engine), headers=HEADERS)
 
     async def _events(self, request: web.Request) -> web.StreamResponse:
+        if len(self._clients) >= self.max_streams:
+            return error(503, f"at most {self.max_streams} pages can follow the session at once")
         client = _Client(request)
         response = web.StreamResponse(
-            headers={**_HEADERS, "Content-Type": "text/event-stream", "X-Accel-Buffering": "no"}
+            headers={**HEADERS, "Content-Type": "text/event-stream", "X-Accel-Buffering": "no"}
         )
         await response.prepare(request)
         self._clients.add(client)
         try:
-            await response.write(b": connected\n\n")
+            await response.write(b": connected\n\n" + _BEAT)
             while True:
                 try:
-                    frame = await asyncio.wait_for(client.queue.get(), self.keepalive)
+                    frame = await asyncio.wait_for(client.queue.get(), self.heartbeat)
                 except TimeoutError:
-                    frame = b": keep-alive\n\n"
+                    frame = _BEAT
                 if frame is None:
                     break
                 await response.write(frame)

@@ -1,12 +1,39 @@
-"""What the remote shows and accepts: the session's state as JSON, and the commands it takes."""
+"""What the remote shows and accepts: the session's state as JSON, the commands it takes (the
+vocabulary of controls, nothing of its own) and the buttons its page shows."""
 
 from __future__ import annotations
 
+from unknot.core.controls import VOCABULARY, Control
 from unknot.core.engine import Session
 from unknot.core.plan import Step
 
-# The commands a browser may send, each an engine control as the session screen's keys apply it.
-COMMANDS = ("pause", "resume", "next", "back", "hold", "more", "less")
+# The commands `POST /control` takes: every control of the vocabulary, by its name.
+COMMANDS: tuple[str, ...] = tuple(info.control.value for info in VOCABULARY)
+
+# The page's buttons: the vocabulary less pause and resume, which its pause / resume button
+# (`toggle`) says and does by the session's state, and stop, which a tap in a pocket must not do
+# (`POST /control` takes it from a script).
+PAGE_LEAVES_OUT = frozenset({Control.PAUSE, Control.RESUME, Control.STOP})
+
+
+def page_controls() -> list[dict[str, str]]:
+    """The vocabulary as the page builds its buttons from it: command, label and help."""
+    labels = {info.control: info.label for info in VOCABULARY}
+    return [
+        {
+            "command": info.control.value,
+            "label": info.label,
+            "help": info.help,
+            # The toggle's two faces, so that its words come from the vocabulary too.
+            **(
+                {"pause": labels[Control.PAUSE], "resume": labels[Control.RESUME]}
+                if info.control is Control.TOGGLE
+                else {}
+            ),
+        }
+        for info in VOCABULARY
+        if info.control not in PAGE_LEAVES_OUT
+    ]
 
 
 def _step(step: Step) -> dict[str, object]:
@@ -28,6 +55,7 @@ def snapshot(engine: Session) -> dict[str, object]:
     )
     following = engine.next_step()
     hold = engine.hold_remaining()
+    result = engine.result
     return {
         "routine": engine.routine_id,
         "name": engine.routine_name,
@@ -39,4 +67,13 @@ def snapshot(engine: Session) -> dict[str, object]:
         "hold_remaining": None if hold is None else round(hold, 3),
         "next": None if following is None else _step(following),
         "session_remaining": round(engine.session_remaining(), 3),
+        "summary": None
+        if result is None
+        else {
+            "status": result.status,
+            "moves_done": result.moves_done,
+            "moves_skipped": result.moves_skipped,
+            "moves_total": result.moves_total,
+            "active_seconds": round(result.active_seconds, 3),
+        },
     }
