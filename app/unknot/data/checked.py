@@ -21,7 +21,17 @@ from unknot.data import paths
 
 # The modules whose code decides what a file means: a change to any of them is a new key.
 # The catalog file is part of the key too: routines that name its moves take their text from it.
-_CHECKERS = ("model.py", "routine.py", "durations.py", "catalog.py", "catalog_model.py")
+_CHECKERS = (
+    "routine_file.py",
+    "routine.py",
+    "durations.py",
+    "catalog.py",
+    "catalog_file.py",
+    "pose.py",
+    "body.py",
+    "postures.py",
+    "figure.py",
+)
 
 
 def _checker_digest() -> bytes:
