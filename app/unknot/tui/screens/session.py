@@ -242,7 +242,7 @@ class SessionScreen(Screen[None]):
         if self._set("figure", upcoming.index if upcoming is not None else None):
             figure = self.query_one(FigureView)
             shown = upcoming or step
-            figure.display = figure.show(shown.move, shown.side)
+            figure.set_class(not figure.show(shown.move, shown.side), "-none")
         self._render_progress()
         self.render_status()
 
