@@ -44,7 +44,7 @@ def sheet_html() -> str:
         ".cell span{color:#666;font-size:11px}"
     )
     return (
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>unknot: every move</title>"
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>unknot: every move</title>'
         f"<style>{style}</style></head><body>\n" + "\n".join(cells) + "\n</body></html>\n"
     )
 

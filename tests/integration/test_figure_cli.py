@@ -35,7 +35,10 @@ def test_every_catalog_move_answers_in_all_three_forms(unknot_home: Path) -> Non
         "print('ok', len(load_catalog().moves))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
         env=cli_env(unknot_home),
     )
     assert result.returncode == 0, result.stderr
@@ -85,9 +88,13 @@ def test_show_draws_each_move_in_a_terminal(terminals: Callable[..., Terminal]) 
 def test_the_contact_sheet_is_current() -> None:
     """docs/figures.html holds every catalog move's figure as it is drawn now: `make figures`
     writes it (and the PNG) again after a pose or the drawing changes."""
-    sys.path.insert(0, str(ROOT))
-    from tools.contact_sheet import sheet_html
+    import importlib.util
 
+    spec = importlib.util.spec_from_file_location("sheet", ROOT / "tools" / "contact_sheet.py")
+    assert spec is not None and spec.loader is not None
+    sheet = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sheet)
+    sheet_html: Callable[[], str] = sheet.sheet_html
     written = (ROOT / "docs" / "figures.html").read_text(encoding="utf-8")
     assert "no pose" not in written
     assert written == sheet_html(), "the contact sheet is out of date: run `make figures`"

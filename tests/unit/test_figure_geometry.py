@@ -15,7 +15,7 @@ TOLERANCE = 0.05
 
 
 def _cases() -> list[tuple[CatalogMove, str | None, str]]:
-    cases = []
+    cases: list[tuple[CatalogMove, str | None, str]] = []
     for move in load_catalog().moves:
         for tool in move.tools:
             for side in ("left", "right") if move.sides == "each" else (None,):
@@ -97,13 +97,15 @@ def test_the_tool_rests_on_something(case: tuple[CatalogMove, Figure]) -> None:
         assert any(math.dist(h, tool.center) <= tool.r + 2.0 for h in hands)
 
 
-def test_nothing_is_below_the_floor_or_outside_the_picture(case: tuple[CatalogMove, Figure]) -> None:
+def test_nothing_is_below_the_floor_or_outside_the_picture(
+    case: tuple[CatalogMove, Figure],
+) -> None:
     _, fig = case
     for name, (a, z) in fig.parts.items():
         for x, y in (a, z):
             assert y + fig.thickness(name) / 2 <= fig.floor + TOLERANCE, name
-            assert 0 <= x <= fig.width and 0 <= y, name
-    (hx, hy), r = fig.head
+            assert 0 <= x <= fig.width and y >= 0, name
+    (_hx, hy), r = fig.head
     assert hy + r <= fig.floor + TOLERANCE and hy - r >= 0
     if fig.tool is not None and fig.tool.shape == "circle":
         assert fig.tool.center[1] + fig.tool.r <= fig.floor + TOLERANCE
@@ -130,7 +132,9 @@ def test_the_right_side_is_the_left_in_a_mirror() -> None:
     left = figure(move.pose, move.tools[0], "left")
     right = figure(move.pose, move.tools[0], "right")
     for name, (a, z) in left.parts.items():
-        mirrored = name.replace("left_", "RIGHT_").replace("right_", "left_").replace("RIGHT_", "right_")
+        mirrored = (
+            name.replace("left_", "RIGHT_").replace("right_", "left_").replace("RIGHT_", "right_")
+        )
         ra, rz = right.parts[mirrored]
         assert ra == pytest.approx((left.width - a[0], a[1]))
         assert rz == pytest.approx((left.width - z[0], z[1]))

@@ -20,7 +20,9 @@ SIZES = ((40, 12), (80, 24))
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("move_id", MOVES)
-def test_braille_snapshot(move_id: str, size: tuple[int, int], request: pytest.FixtureRequest) -> None:
+def test_braille_snapshot(
+    move_id: str, size: tuple[int, int], request: pytest.FixtureRequest
+) -> None:
     move = load_catalog().get(move_id)
     assert move is not None and move.pose is not None
     text = braille_text(figure(move.pose, move.tools[0], "left"), *size)
@@ -99,5 +101,7 @@ def test_a_tool_on_the_wrong_side_is_refused() -> None:
     # Face down, the back of the thigh faces the ceiling: a roller on the floor cannot be under it.
     lines = _catalog_problem({"posture": "face-down-forearms", "part": "thigh", "face": "back"})
     assert len(lines) == 1
-    assert lines[0].startswith("catalog.toml: moves[0].pose: with the tool 'foam-roller': face 'back'")
+    assert lines[0].startswith(
+        "catalog.toml: moves[0].pose: with the tool 'foam-roller': face 'back'"
+    )
     assert "faces up" in lines[0]

@@ -60,7 +60,9 @@ def figure_command(args: argparse.Namespace) -> int:
         raise CommandError(f"the move {move.id!r} has no pose in the catalog, so no figure")
     side = (args.side or "left") if move.sides == "each" else None
     if args.side and move.sides != "each":
-        print(f"unknot: {move.id} is done once, not a side at a time: --side ignored", file=sys.stderr)
+        print(
+            f"unknot: {move.id} is done once, not a side at a time: --side ignored", file=sys.stderr
+        )
     shape = figure(move.pose, move.tools[0], side, move.id)
     if args.json:
         print(json.dumps(shape.to_json(), indent=2))

@@ -82,7 +82,6 @@ class ToolShape:
         return {"kind": self.kind, "shape": "line", "from": _pt(self.start), "to": _pt(self.end)}
 
 
-
 class PoseError(ValueError):
     """A pose that cannot be drawn as written: the message says which field and why."""
 

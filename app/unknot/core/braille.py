@@ -111,8 +111,8 @@ def braille_cells(fig: Figure, cols: int, rows: int) -> list[list[Cell]]:
     if fig.seat is not None:
         left, right, top = fig.seat
         canvas.segment((left, top + 1), (right, top + 1), 2, floor)
-        for x in (left + 2, right - 2):
-            canvas.segment((x, top + 2), (x, fig.floor), 1, floor)
+        for post in (left + 2, right - 2):
+            canvas.segment((post, top + 2), (post, fig.floor), 1, floor)
     far = "right" if fig.near == "left" else "left"
     body, far_layer = LAYERS.index("body"), LAYERS.index("far")
     for name, (a, z) in fig.parts.items():

@@ -11,8 +11,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from unknot.core.routine import AREAS as AREAS  # the fixed list of area ids
 from unknot.core.pose import Pose
+from unknot.core.routine import AREAS as AREAS  # the fixed list of area ids
 from unknot.core.routine import Move, Sides, Tool
 
 

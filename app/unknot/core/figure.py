@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from unknot.core.body import (
     HEAD_R,
-    PART_JOINTS,
     THICKNESS,
     TOOL_LENGTH,
     TOOL_RADIUS,
@@ -176,6 +175,3 @@ def _drawn(b: Body, side: str | None, move: str) -> Figure:
         wall=None if b.wall is None else place((b.wall, 0))[0],
         seat=seat,
     )
-
-
-_ = (PART_JOINTS, THICKNESS)

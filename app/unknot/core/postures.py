@@ -176,7 +176,7 @@ def seated_upright(b: Body, on: str) -> None:
         _hand_on_floor(b, side, hip[0] + 3, "down")
     if on in ("floor", "seat"):
         raise PoseError(
-            f"in the posture {b.pose.posture!r} the tool is held: tool_on must be \"hands\""
+            f'in the posture {b.pose.posture!r} the tool is held: tool_on must be "hands"'
         )
 
 
@@ -195,7 +195,10 @@ def seated_chair(b: Body, on: str) -> None:
     for side in ("n", "f"):
         knee = b.joints[f"{side}_knee"]
         drop = min(LENGTH["shin"], knee[1] - 3.5)
-        b.joints[f"{side}_ankle"] = (knee[0] + (LENGTH["shin"] ** 2 - drop**2) ** 0.5, knee[1] - drop)
+        b.joints[f"{side}_ankle"] = (
+            knee[0] + (LENGTH["shin"] ** 2 - drop**2) ** 0.5,
+            knee[1] - drop,
+        )
         b.foot_flat(side)
         b.arm(side, add(b.joints["f_knee"], (-6.0, THICKNESS["thigh"] / 2 + 1.5)), "down")
     right = max(b.joints["f_knee"][0] - 3, b.tool.center[0] + 4 if b.tool else 0.0)

@@ -15,7 +15,12 @@ from unknot.core.figure import Figure
 from unknot.core.routine import Move
 from unknot.core.step_figure import move_figure
 
-STYLES = {"target": "bold $success", "tool": "$warning", "far": "$text-muted", "floor": "$text-muted"}
+STYLES = {
+    "target": "bold $success",
+    "tool": "$warning",
+    "far": "$text-muted",
+    "floor": "$text-muted",
+}
 
 
 class FigureView(Widget):
