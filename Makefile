@@ -5,7 +5,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test check test-py313 bench setup sounds
+.PHONY: run test check test-py313 bench setup sounds figures
 
 setup:
 	@bash tools/setup.sh
@@ -32,3 +32,7 @@ bench: setup
 
 sounds: setup
 	$(BIN)/python tools/make_sounds.py
+
+# The contact sheet: every catalog move's figure, docs/figures.html and docs/figures.png.
+figures: setup
+	$(BIN)/python tools/contact_sheet.py

@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_cli
-
-KEYS = {"id", "name", "area", "tools", "sides", "seconds", "min_seconds", "hold", "how"}
-KEYS |= {"cautions", "source"}
+from tests.unit.test_catalog import KEYS
 
 
 def test_moves_json_has_exactly_the_catalog_keys(unknot_home: Path) -> None:

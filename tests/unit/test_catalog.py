@@ -15,7 +15,7 @@ from unknot.data.catalog_loader import load_catalog
 from unknot.data.library import load_file, scan
 
 KEYS = {"id", "name", "area", "tools", "sides", "seconds", "min_seconds", "hold", "how"}
-KEYS |= {"cautions", "source"}
+KEYS |= {"cautions", "source", "pose"}
 
 
 def test_the_catalog_has_25_moves_over_10_areas_each_from_an_article() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from unknot import __version__
-from unknot.cli import catalog
+from unknot.cli import catalog, figure
 from unknot.cli.catalog import (
     CommandError,
     add_parsers,
@@ -23,7 +23,7 @@ from unknot.core.durations import describe, format_clock
 from unknot.core.fit import TooShort
 from unknot.core.plan import build_plan
 from unknot.core.problems import RoutineFileError, SkippedFile
-from unknot.core.routine import Routine
+from unknot.core.routine import Move, Routine
 from unknot.core.words import plural
 from unknot.data import paths
 from unknot.data.library import Entry, Library, find, scan, validate
@@ -76,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     again.add_argument("--fresh", action="store_true", help="start over; drop an unfinished one")
 
     add_parsers(sub)
+    figure.add_parser(sub)
 
     p = sub.add_parser("history", help="list past sessions")
     p.add_argument("--json", action="store_true", help="print JSON, newest first")
@@ -134,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "history": _history,
             "moves": catalog.moves,
             "build": catalog.build_command,
+            "figure": figure.figure_command,
         }[args.command]
         return handler(args)
     except RoutineFileError as exc:
@@ -213,11 +215,24 @@ def _entry_json(entry: Entry) -> dict[str, object]:
 
 def _show(args: argparse.Namespace) -> int:
     entry = find(args.routine)
-    print(render_routine(entry.id, entry.routine))
+    # A terminal gets each move's figure too; a pipe or a file gets the text alone.
+    print(render_routine(entry.id, entry.routine, figures=sys.stdout.isatty()))
     return 0
 
 
-def render_routine(routine_id: str, r: Routine) -> str:
+def _figure_lines(move: Move, width: int) -> list[str]:
+    from unknot.core.braille import braille_cells
+    from unknot.core.step_figure import move_figure
+
+    shape = move_figure(move, "left" if move.sides == "each" else None)
+    if shape is None:
+        return []
+    cols = max(20, min(width - 3, 48))
+    text = figure.coloured(braille_cells(shape, cols, max(6, cols // 4)), colour=True)
+    return [f"   {line}" for line in text.splitlines() if line.strip()]
+
+
+def render_routine(routine_id: str, r: Routine, *, figures: bool = False) -> str:
     total = format_clock(build_plan(r).total_seconds)
     moves = plural(len(r.moves), "move")
     lines = [f"{r.name}  [{routine_id}]", f"{r.purpose} - {moves} - {total}", ""]
@@ -238,6 +253,8 @@ def render_routine(routine_id: str, r: Routine) -> str:
             f"{number}. {move.name}{area}",
             f"   {tool}{describe(move.duration)} {sides} - {hold}",
         ]
+        if figures:
+            lines += _figure_lines(move, shutil.get_terminal_size().columns)
         lines += [f"   {text}" for text in move.how.strip().splitlines() if text.strip()]
         lines += [f"   Caution: {c}" for c in move.cautions]
     return "\n".join(lines)

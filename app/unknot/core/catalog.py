@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from unknot.core.pose import Pose
 from unknot.core.routine import AREAS as AREAS  # the fixed list of area ids
 from unknot.core.routine import Move, Sides, Tool
 
@@ -28,6 +29,7 @@ class CatalogMove:
     how: str
     cautions: tuple[str, ...]
     source: str
+    pose: Pose | None = None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -42,6 +44,7 @@ class CatalogMove:
             "how": self.how,
             "cautions": list(self.cautions),
             "source": self.source,
+            "pose": None if self.pose is None else self.pose.to_json(),
         }
 
     def to_move(self, tool: Tool | None = None) -> Move:
@@ -56,6 +59,7 @@ class CatalogMove:
             how=self.how,
             cautions=self.cautions,
             min_seconds=self.min_seconds,
+            pose=self.pose,
         )
 
 

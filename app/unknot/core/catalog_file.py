@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from unknot.core.catalog import AREAS, Catalog, CatalogMove
 from unknot.core.durations import describe
 from unknot.core.routine import Sides, Tool
-from unknot.core.routine_file import HoldSeconds, Line, MoveSeconds, Text
+from unknot.core.routine_file import HoldSeconds, Line, MoveSeconds, PoseFile, Text, check_pose
 
 AreaId = Literal[
     "feet",
@@ -46,6 +46,15 @@ class CatalogMoveFile(BaseModel):
     how: Annotated[Text, Field(min_length=1, max_length=2000)]
     cautions: Annotated[list[Annotated[Line, Field(max_length=300)]], Field(max_length=20)] = []
     source: Annotated[Line, Field(max_length=300)]
+    pose: PoseFile | None = None
+
+    @field_validator("pose")
+    @classmethod
+    def _drawable(cls, value: PoseFile | None, info: ValidationInfo) -> PoseFile | None:
+        if value is None:
+            return None
+        tools = info.data.get("tools", [])
+        return check_pose(value, tools, info.data.get("area"), info.data.get("sides", "none"))
 
     @model_validator(mode="after")
     def _minimum_fits(self) -> CatalogMoveFile:
@@ -69,6 +78,7 @@ class CatalogMoveFile(BaseModel):
             how=self.how.strip(),
             cautions=tuple(self.cautions),
             source=self.source,
+            pose=None if self.pose is None else self.pose.to_pose(),
         )
 
 

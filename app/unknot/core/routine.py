@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from unknot.core.pose import Pose
+
 Tool = Literal[
     "foam-roller",
     "small-roller",
@@ -66,6 +68,7 @@ class Move:
     cautions: tuple[str, ...] = ()
     min_seconds: int | None = None  # below this a side is not worth doing; None: half of duration
     priority: int | None = None  # kept before moves with a larger number; None: its place
+    pose: Pose | None = None  # how to lie and where the tool goes; None: no figure
 
     @property
     def minimum(self) -> int:
@@ -102,5 +105,14 @@ class Routine:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Routine:
         """The inverse of `to_json`, for a routine that was checked when it was written."""
-        moves = tuple(Move(**{**m, "cautions": tuple(m["cautions"])}) for m in data["moves"])
+        moves = tuple(
+            Move(
+                **{
+                    **m,
+                    "cautions": tuple(m["cautions"]),
+                    "pose": Pose.from_json(m["pose"]) if m.get("pose") else None,
+                }
+            )
+            for m in data["moves"]
+        )
         return cls(**{**data, "moves": moves})

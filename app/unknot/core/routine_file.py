@@ -22,6 +22,7 @@ from pydantic import (
 from unknot.core import routine
 from unknot.core.catalog import Catalog, unknown
 from unknot.core.durations import check_range, describe, parse_duration
+from unknot.core.pose import Face, OtherLeg, Part, Pose, Posture, ToolOn, area_problem
 from unknot.core.routine import Purpose, Sides, Tool
 
 # C0 controls (ESC among them), DEL and C1 controls. Tab and newline are allowed where text wraps.
@@ -82,6 +83,38 @@ HoldSeconds = Annotated[
 ]
 
 
+class PoseFile(BaseModel):
+    """A move's pose: the posture, the part the tool works, and how the tool meets it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    posture: Posture
+    part: Part
+    face: Face = "back"
+    at: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
+    tool_on: ToolOn | None = None
+    other_leg: OtherLeg = "bent"
+
+    def to_pose(self) -> Pose:
+        return Pose(**self.model_dump())
+
+
+def check_pose(pose: PoseFile, tools: list[str], area: str | None, sides: str) -> PoseFile:
+    """The pose if it can be drawn with each of `tools` on each side; ValueError saying why not."""
+    from unknot.core.figure import PoseError, figure
+
+    problem = area_problem(area, pose.part)
+    if problem:
+        raise ValueError(f"part: {problem}")
+    for tool in tools:
+        for side in ("left", "right") if sides == "each" else (None,):
+            try:
+                figure(pose.to_pose(), tool, side)
+            except PoseError as exc:
+                raise ValueError(f"with the tool {tool!r}: {exc}") from None
+    return pose
+
+
 class MoveFile(BaseModel):
     """One move as a routine file writes it: in full, or as `move`, a catalog id, and changes."""
 
@@ -98,6 +131,15 @@ class MoveFile(BaseModel):
     cautions: Annotated[list[Annotated[Line, Field(max_length=300)]], Field(max_length=20)] = []
     min_seconds: MoveSeconds | None = None
     priority: Annotated[int, Field(ge=1, le=1000)] | None = None
+    pose: PoseFile | None = None
+
+    @field_validator("pose")
+    @classmethod
+    def _drawable(cls, value: PoseFile | None, info: ValidationInfo) -> PoseFile | None:
+        if value is None:
+            return None
+        tool = info.data.get("tool", "none")
+        return check_pose(value, [tool], None, info.data.get("sides", "none"))
 
     @field_validator("move")
     @classmethod
@@ -129,6 +171,8 @@ class MoveFile(BaseModel):
         given = self.model_dump(exclude={"move"}, exclude_unset=True)
         if "cautions" in given:
             given["cautions"] = tuple(given["cautions"])
+        if self.pose is not None:
+            given["pose"] = self.pose.to_pose()
         base = found.get(self.move) if self.move is not None else None
         if base is None:
             return routine.Move(**given)

@@ -29,6 +29,7 @@ from unknot.session import LiveSession
 from unknot.tui.keys import SESSION_KEYS
 from unknot.tui.sizes import size_classes
 from unknot.tui.widgets.bigclock import BigClock, BlockTitle
+from unknot.tui.widgets.figure import FigureView
 from unknot.tui.widgets.meter import Meter
 from unknot.tui.widgets.remote_panel import RemotePanel
 
@@ -95,7 +96,9 @@ class SessionScreen(Screen[None]):
         # window allows, the side on rows of its own, the next move at the bottom.
         yield Static(id="banner")
         yield BlockTitle(id="move")
-        yield Static(id="how")
+        with Horizontal(id="how-row"):
+            yield Static(id="how")
+            yield FigureView(id="figure")
         yield Static(id="side")
         yield BigClock(id="clock")
         yield Static(id="sub")
@@ -213,6 +216,11 @@ class SessionScreen(Screen[None]):
         if self._set("digits", (digits, room)):
             self.query_one("#clock", BigClock).update(digits, room)
         self._render_sub(step, hold)
+        # The figure of the move the runner is getting into, on the side it leads to.
+        if self._set("figure", upcoming.index if upcoming is not None else None):
+            figure = self.query_one(FigureView)
+            shown = upcoming or step
+            figure.set_class(not figure.show(shown.move, shown.side), "-none")
         self._render_progress()
         self.render_status()
 

@@ -1,0 +1,54 @@
+"""The move's figure in braille, drawn at whatever size the widget is given.
+
+It shows; it decides nothing: the screen sets `step` (the move and side) and the widget draws
+the geometry from `unknot.core`, the worked part in the phase's colour, the tool in its own.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from unknot.core.braille import braille_cells
+from unknot.core.figure import Figure
+from unknot.core.routine import Move
+from unknot.core.step_figure import move_figure
+
+STYLES = {
+    "target": "bold $success",
+    "tool": "$warning",
+    "far": "$text-muted",
+    "floor": "$text-muted",
+}
+
+
+class FigureView(Widget):
+    """A move's figure; empty (and hidden by the screen) for a move with no pose."""
+
+    DEFAULT_CSS = """
+    FigureView { width: 1fr; height: 1fr; color: $foreground; }
+    """
+
+    shown: reactive[tuple[Move, str | None] | None] = reactive(None)
+
+    def show(self, move: Move | None, side: str | None) -> bool:
+        """Show `move` on `side`; False when it has no figure."""
+        self.shown = None if move is None or move.pose is None else (move, side)
+        return self.shown is not None
+
+    def figure(self) -> Figure | None:
+        if self.shown is None:
+            return None
+        move, side = self.shown
+        return move_figure(move, side if move.sides == "each" else None)
+
+    def render(self) -> Content:
+        shape = self.figure()
+        width, height = self.content_size
+        if shape is None or width < 4 or height < 2:
+            return Content("")
+        lines = []
+        for row in braille_cells(shape, width, height):
+            lines.append(Content.assemble(*((char, STYLES.get(layer, "")) for char, layer in row)))
+        return Content("\n").join(lines)
