@@ -23,6 +23,7 @@ from unknot.core.durations import format_clock
 from unknot.core.engine import MAX_ADDED, Session, countdown_display
 from unknot.core.events import TimeChanged
 from unknot.core.plan import Step
+from unknot.core.words import tool_label
 from unknot.data.library import Entry
 from unknot.history.recorder import Recorder
 from unknot.session import LiveSession
@@ -231,7 +232,7 @@ class SessionScreen(Screen[None]):
         if hold is not None:
             sub = f"hold the hot spot · step {format_clock(countdown_display(s.remaining()))} left"
         else:
-            parts = [step.move.tool.replace("-", " ")] if step.move.tool != "none" else []
+            parts = [tool_label(step.move.tool)] if step.move.tool != "none" else []
             if step.move.area:
                 parts.append(step.move.area)
             sub = " · ".join(parts)
