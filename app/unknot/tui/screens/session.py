@@ -196,7 +196,7 @@ class SessionScreen(Screen[None]):
             )
         # Getting ready and switching show the side they lead to, so the band changes as they
         # begin and the runner knows which way to lie down.
-        upcoming = s.next_step() if step.kind in ("transition", "switch") else step
+        upcoming = s.plan.coming(s.index)
         side = upcoming.side.upper() if upcoming is not None and upcoming.side else ""
         if self._set("side", side):
             widget = self.query_one("#side", Static)
