@@ -61,6 +61,11 @@ def until_display_changes(seconds: float) -> float:
 
 
 class SessionScreen(Screen[None]):
+    """One session, followed full screen: it owns the screen's timer (woken only when what it
+    shows changes), applies the controls that reach it (keys, the clock, the phone, media keys)
+    through the session, and shows the engine's state; it decides nothing about time. When the
+    session ends it posts `Finished` and the App shows the summary."""
+
     CSS_PATH = "session.tcss"
     BINDINGS = SESSION_KEYS
 
