@@ -340,7 +340,7 @@ def _run_plain(entry: Entry, options: SessionOptions, *, jsonl: bool) -> int:
             _tell(choice.message)
         player = sessions.player
         player.use_ring(_ring)
-        live = sessions.begin(entry, choice.row)
+        live = sessions.begin(choice.entry or entry, choice.row)
         if not options.mute:
             player.wait_ready()  # the first cue is due the moment the session starts
         status = run_plain(live, jsonl=jsonl)

@@ -182,10 +182,12 @@ class History:
         digest: str,
         moves_total: int,
         planned_seconds: float,
+        fit_seconds: int | None = None,
     ) -> int | None:
         session_id = self._write(
             "INSERT INTO sessions (routine_id, routine_name, routine_digest, started_at, status,"
-            " pid, moves_total, planned_seconds, checkpoint_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            " pid, moves_total, planned_seconds, checkpoint_at, fit_seconds)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
                 routine_id,
                 routine_name,
@@ -196,6 +198,7 @@ class History:
                 moves_total,
                 planned_seconds,
                 _now(),
+                fit_seconds,
             ),
         )
         if session_id is not None:
@@ -370,6 +373,35 @@ class History:
             self._off(f"history is off: cannot read {self.path} ({reason(exc)})")
             return None
         return next((row for row in rows if row.status == "interrupted"), None)
+
+    def step_outcomes(self, session_id: int) -> list[StepOutcome]:
+        """The outcomes of the steps a session saved (those that ended before it stopped)."""
+        if self.db is None:
+            return []
+        try:
+            rows = self.db.execute(
+                "SELECT idx, kind, move, move_index, side, planned, actual, holds, skipped,"
+                " finished FROM steps WHERE session_id = ? ORDER BY idx",
+                (session_id,),
+            ).fetchall()
+        except sqlite3.Error as exc:
+            self._off(f"history is off: cannot read {self.path} ({reason(exc)})")
+            return []
+        return [
+            StepOutcome(
+                index=r["idx"],
+                kind=r["kind"],
+                move=r["move"],
+                move_index=r["move_index"],
+                side=r["side"],
+                planned=r["planned"],
+                actual=r["actual"],
+                holds=r["holds"],
+                skipped=bool(r["skipped"]),
+                finished=bool(r["finished"]),
+            )
+            for r in rows
+        ]
 
     def area_seconds(self, since: datetime) -> dict[str, float]:
         """Seconds of work per body area since `since`."""
