@@ -146,7 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"unknot: {exc}", file=sys.stderr)
         return 2
     except CommandError as exc:
-        print(f"unknot: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():  # several problems: one line each
+            print(f"unknot: {line}", file=sys.stderr)
         return exc.status
     except KeyboardInterrupt:
         return 130
@@ -358,7 +359,7 @@ def _history(args: argparse.Namespace) -> int:
     from unknot.history.stats import history_table
     from unknot.history.store import History
 
-    history = History(paths.history_db(), notify=_tell)
+    history = History(paths.history_db(), notify=_tell, read_only=True)
     rows = history.sessions()
     if args.json:
         print(json.dumps([r.to_json() for r in rows], indent=2))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from unknot.core.result import StepOutcome
 from unknot.data.paths import not_a_file
-from unknot.history.lock import SessionLock, is_held, lock_path, stale
+from unknot.history.lock import SessionLock, is_held, lock_folder, lock_path, stale
 from unknot.history.rows import LIST_SESSIONS, ROW_FIELDS, SessionRow
 from unknot.history.schema import MIGRATIONS, SCHEMA_VERSION
 from unknot.history.sql import FINISH, INSERT_STEP, reason, transaction
@@ -34,12 +34,21 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _has_locks(db: Path) -> bool:
+    try:
+        return any(name.endswith(".lock") for name in os.listdir(lock_folder(db)))
+    except OSError:
+        return False
+
+
 class _Refused(Exception):
     """The history path is something history must not be written to."""
 
 
 class History:
-    def __init__(self, path: Path, notify: Notify | None = None) -> None:
+    def __init__(
+        self, path: Path, notify: Notify | None = None, *, read_only: bool = False
+    ) -> None:
         self.path = path
         self._notify = notify
         self._told = False
@@ -53,6 +62,15 @@ class History:
         self._last_error = ""
         self._locks: dict[int, SessionLock] = {}
         self._steps: dict[int, dict[int, tuple[object, ...]]] = {}
+        if read_only:
+            # Reading (`unknot history`) creates nothing: no folder, no file, no journal.
+            if not self.path.exists():
+                return  # no history yet: nothing to list, nothing to say
+            # Lock files left behind (a session's end kept aside on a full disk, or a killed
+            # session's) are set right first, which writes; otherwise reading writes nothing.
+            self.db = None if _has_locks(self.path) else self._open_to_read()
+            if self.db is not None:
+                return
         try:
             self.db = self._open()
         except _Refused as exc:
@@ -77,6 +95,20 @@ class History:
                 raise
             self._move_aside(str(exc))
             return self._connect()
+
+    def _open_to_read(self) -> sqlite3.Connection | None:
+        """The history opened read-only, or None for one that must be set aside or brought
+        up to this unknot's schema first (opened as usual, then)."""
+        try:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error:
+            return None
+        if version != SCHEMA_VERSION:
+            db.close()
+            return None
+        db.row_factory = sqlite3.Row
+        return db
 
     def _check_path(self) -> None:
         """Refuse a path that is not a regular file (or a link to one): SQLite would write its
