@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import selectors
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -201,6 +202,71 @@ class LineInput:
             self._on_too_long()
 
 
+class Ending:
+    """How plain mode is told to end early: SIGTERM or SIGHUP (a `kill`, a closed terminal) or
+    a reader that went away (`| head -n 2`). Each ends the session as `q` would, saved as
+    stopped; a signal's exit status is 128 plus its number, a closed pipe ends quietly.
+
+    A signal handler only notes the signal, except while the loop waits for input or a deadline:
+    then it interrupts the wait, so the session is stopped between two of its own steps, never
+    in the middle of one."""
+
+    SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+    class Interrupted(Exception):
+        """Raised out of a wait by a signal."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        self.pipe_closed = False
+        self.waiting = False
+        self._before: dict[int, object] = {}
+
+    @property
+    def due(self) -> bool:
+        return self.signum is not None or self.pipe_closed
+
+    @property
+    def status(self) -> int:
+        return 128 + self.signum if self.signum is not None else 0
+
+    def caught(self, signum: int, _frame: object = None) -> None:
+        self.signum = signum
+        if self.waiting:
+            self.waiting = False
+            raise self.Interrupted
+
+    def catch(self) -> None:
+        for signum in self.SIGNALS:
+            self._before[signum] = signal.signal(signum, self.caught)
+
+    def release(self) -> None:
+        for signum, before in self._before.items():
+            signal.signal(signum, before)  # type: ignore[arg-type]
+        self._before.clear()
+
+    def wait(self, commands: LineInput, timeout: float | None) -> list[str]:
+        """`commands.wait(timeout)`, cut short by SIGTERM or SIGHUP."""
+        self.waiting = True
+        try:
+            if self.due:
+                return []
+            return commands.wait(timeout)
+        except self.Interrupted:
+            return []
+        finally:
+            self.waiting = False
+
+    def pipe_gone(self) -> None:
+        """The reader of standard output went away: stop writing there, and end quietly (the
+        descriptor points at /dev/null from now on, so nothing complains at exit)."""
+        self.pipe_closed = True
+        with contextlib.suppress(OSError, ValueError):
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())
+            os.close(null)
+
+
 def run_plain(
     live: LiveSession,
     *,
@@ -219,27 +285,46 @@ def run_plain(
         sys.stderr.write(f"ignored an input line over {MAX_LINE} bytes; use {words_hint()}\n")
 
     commands = LineInput(stdin if stdin is not None else sys.stdin, on_too_long=too_long)
+    ending = Ending()
 
     def show(event: Event) -> None:
-        if jsonl:
-            out.write(json.dumps(event.to_json()) + "\n")
-        else:
-            out.write(f"{stamp(event.t)}  {describe(event)}\n")
-        out.flush()
+        if ending.pipe_closed:
+            return
+        try:
+            if jsonl:
+                out.write(json.dumps(event.to_json()) + "\n")
+            else:
+                out.write(f"{stamp(event.t)}  {describe(event)}\n")
+            out.flush()
+        except BrokenPipeError:
+            ending.pipe_gone()
 
     session.listen(show)
     if on_event is not None:
         session.listen(on_event)
-    if live.remote_on or live.desktop is not None:
-        return asyncio.run(_run_in_asyncio(live, commands, out, jsonl))
+    ending.catch()
+    try:
+        if live.remote_on or live.desktop is not None:
+            asyncio.run(_run_in_asyncio(live, commands, out, jsonl, ending))
+        else:
+            _run_in_loop(live, commands, ending)
+    finally:
+        ending.release()
+    return ending.status
+
+
+def _run_in_loop(live: LiveSession, commands: LineInput, ending: Ending) -> None:
+    session = live.engine
     live.start()
     while not session.finished:
         timeout = _step(live, commands)
         if session.finished:
             break
-        for line in commands.wait(timeout):
+        if ending.due:
+            live.apply(Control.STOP)
+            break
+        for line in ending.wait(commands, timeout):
             _command(live, line)
-    return 0
 
 
 def _step(live: LiveSession, commands: LineInput) -> float | None:
@@ -270,7 +355,9 @@ def _command(live: LiveSession, line: str) -> None:
         sys.stderr.write(f"unknown command '{shown}'; use {words_hint()}\n")
 
 
-async def _run_in_asyncio(live: LiveSession, commands: LineInput, out: TextIO, jsonl: bool) -> int:
+async def _run_in_asyncio(
+    live: LiveSession, commands: LineInput, out: TextIO, jsonl: bool, ending: Ending
+) -> None:
     """The same loop in asyncio, so the remote's server and the desktop bridge share it: it
     sleeps until the engine's next deadline, a line of input, a command from a browser or a
     media key, whichever comes first."""
@@ -289,6 +376,12 @@ async def _run_in_asyncio(live: LiveSession, commands: LineInput, out: TextIO, j
         live.apply(Control(control))
         wake.set()
 
+    def signalled(signum: int) -> None:
+        ending.signum = signum
+        wake.set()
+
+    for signum in Ending.SIGNALS:
+        loop.add_signal_handler(signum, signalled, signum)
     fd = commands.fd
     watched = False
     if fd is not None:
@@ -307,6 +400,9 @@ async def _run_in_asyncio(live: LiveSession, commands: LineInput, out: TextIO, j
             timeout = _step(live, commands)
             if session.finished:
                 break
+            if ending.due:
+                live.apply(Control.STOP)
+                break
             if not watched and commands.open:
                 lines.extend(commands.read())
             if not lines:
@@ -316,13 +412,14 @@ async def _run_in_asyncio(live: LiveSession, commands: LineInput, out: TextIO, j
             while lines:
                 _command(live, lines.pop(0))
     finally:
+        for signum in Ending.SIGNALS:
+            loop.remove_signal_handler(signum)
         if watched and commands.open and fd is not None:
             loop.remove_reader(fd)
         await live.remote.stop()
         if live.desktop is not None:
             await live.desktop.wait()  # the notice at the end goes out before the bus is left
             await live.desktop.stop()
-    return 0
 
 
 async def _serve(

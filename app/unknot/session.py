@@ -114,8 +114,9 @@ class LiveSession:
         self.remote_on = remote is not None  # --remote: served from the start
         # Where it starts: the first step, or the step (and time left) a resumed one was in.
         self.start_at = start_position(resume)
-        # Speech is rendered in the background, so no cue ever waits for it.
-        player.prepare(spoken_phrases(self.engine.plan))
+        # The opening phrase is rendered now, before the first step; the rest in the background,
+        # so no later cue ever waits for it.
+        player.prepare(spoken_phrases(self.engine.plan, start=self.start_at[0]))
 
     @property
     def clock(self) -> Clock:

@@ -141,7 +141,7 @@ def test_bad_routine_exits_1_with_the_validate_line(unknot_home: Path, tmp_path:
     assert proc.returncode == 1
     assert (
         proc.stderr
-        == f'{bad}: moves[0].duration: \'forever\' is not a duration; use whole seconds (90) or text like "90s", "2m", "1m30s"\n'
+        == f'{bad}: moves[0].duration: \'forever\' is not a duration; use whole seconds (90 or "90") or text like "90s", "2m", "1m30s"\n'
     )
 
 

@@ -62,3 +62,28 @@ def test_without_espeak_nothing_starts(tmp_path: Path, monkeypatch: pytest.Monke
     speaker.program = None  # as on a machine without espeak-ng
     speaker.render_soon(["Left side"])
     assert threads.started == []
+
+
+def test_the_opening_phrase_is_ready_before_the_session_starts(
+    tmp_path: Path, fake_espeak: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A routine's first session: the phrase spoken as its first step starts is rendered before
+    `render_soon` returns (the session starts after it); only the rest go to the background."""
+    threads = Threads()
+    monkeypatch.setattr("unknot.audio.voice.threading.Thread", threads)
+    speaker = Voice(tmp_path / "cache", program=str(fake_espeak))
+    speaker.render_soon(["Next: IT band, left side", "Hold", "Release"])
+    assert speaker.ready("Next: IT band, left side") is not None
+    assert threads.started == [["Hold", "Release"]]
+
+
+def test_a_resumed_session_renders_the_phrase_of_the_step_it_resumes_in_first() -> None:
+    from unknot.audio.cues import spoken_phrases
+    from unknot.core.plan import build_plan
+    from unknot.data.library import find
+
+    plan = build_plan(find("pre-run-five-muscles").routine)
+    glutes = next(step.index for step in plan.steps if step.move.name == "Glutes")
+    assert spoken_phrases(plan)[0] == "Next: IT band, left side"
+    assert spoken_phrases(plan, start=glutes)[0] == "Next: Glutes, left side"
+    assert set(spoken_phrases(plan, start=glutes)) == set(spoken_phrases(plan))

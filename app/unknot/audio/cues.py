@@ -61,10 +61,11 @@ def cue_for(event: Event) -> Cue | None:
     return None
 
 
-def spoken_phrases(plan: Plan) -> list[str]:
-    """Every phrase a session of this plan may speak, so voice can be rendered ahead of time."""
+def spoken_phrases(plan: Plan, start: int = 0) -> list[str]:
+    """Every phrase a session of this plan may speak, so voice can be rendered ahead of time:
+    in the order they come from step `start` on (the opening phrase first), then the rest."""
     phrases: list[str | None] = []
-    for step in plan.steps:
+    for step in plan.steps[start:] + plan.steps[:start]:
         phrases.append(_step_cue(step).words)
         if step.kind == "work":
             phrases += [_HOLD.words, _RELEASE.words, _HALFWAY.words]

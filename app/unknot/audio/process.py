@@ -164,8 +164,9 @@ class WorkerPlayer(CuePlayer):
 
     def prepare(self, phrases: list[str]) -> None:
         if self.voice_engine is not None and self.voice:
-            # In the background, first phrase first: speech is never on the path to a cue, and
-            # once cached (the next session of a routine) every phrase is ready at the start.
+            # The opening phrase now, before the first step starts; the rest in the background,
+            # so speech is never on the path to a later cue. Once cached (the next session of a
+            # routine) every phrase is ready at the start.
             self.voice_engine.render_soon(phrases)
 
     def _play(self, cue: Cue) -> None:

@@ -1,7 +1,8 @@
 """Spoken announcements, rendered offline by espeak-ng into WAVs cached by text and voice.
 
-Rendering happens when a session starts, in the background, never on a cue's critical path:
-a phrase that is not ready yet is simply not spoken.
+Rendering happens when a session starts, never on a cue's critical path: the opening phrase
+(spoken as the first step starts) is rendered before that step, within a few seconds at most,
+and the rest in the background; a phrase that is not ready yet is simply not spoken.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import threading
 from pathlib import Path
 
 VOICE = "en-us"
+OPENING_TIMEOUT = 5.0  # seconds the opening phrase may take before the session starts anyway
 INSTALL_HINT = "apt-get install espeak-ng"
 
 
@@ -35,7 +37,7 @@ class Voice:
         path = self.path_for(text)
         return path if path.is_file() else None
 
-    def render(self, phrases: list[str]) -> None:
+    def render(self, phrases: list[str], timeout: float = 20.0) -> None:
         """Render every phrase not yet cached (blocking; see render_soon)."""
         if self.program is None:
             return
@@ -54,18 +56,24 @@ class Voice:
                     stdin=subprocess.DEVNULL,
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.DEVNULL,
-                    timeout=20,
+                    timeout=timeout,
                     check=True,
                 )
                 os.replace(partial, path)  # atomic: a cue never sees half a file
             except (OSError, subprocess.SubprocessError):
                 partial.unlink(missing_ok=True)
 
-    def render_soon(self, phrases: list[str]) -> None:
-        """Render in a background thread what is not cached yet. Once a routine's phrases are
-        (from its second session on), no thread starts: one cheap look per phrase says so."""
+    def render_soon(self, phrases: list[str], *, first: int = 1) -> None:
+        """Render what is not cached yet: the `first` phrases (the opening one, spoken as the
+        session's first step starts) now, the rest in a background thread. Once a routine's
+        phrases are cached (from its second session on), nothing runs: one cheap look per
+        phrase says so."""
         if self.program is None:
             return
         missing = [text for text in phrases if self.ready(text) is None]
-        if missing:
-            threading.Thread(target=self.render, args=(missing,), daemon=True).start()
+        opening = [text for text in phrases[:first] if text in missing]
+        if opening:
+            self.render(opening, timeout=OPENING_TIMEOUT)
+        rest = [text for text in missing if text not in opening]
+        if rest:
+            threading.Thread(target=self.render, args=(rest,), daemon=True).start()

@@ -50,7 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"unknot: {exc}", file=sys.stderr)
         return 2
     except CommandError as exc:
-        print(f"unknot: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():  # several problems: one line each
+            print(f"unknot: {line}", file=sys.stderr)
         return exc.status
     except KeyboardInterrupt:
         return 130

@@ -12,9 +12,15 @@ from unknot.cli.options import CommandError, minutes_option, minutes_seconds
 from unknot.cli.render import print_plan
 from unknot.core.durations import describe
 from unknot.core.fit import TooShort
-from unknot.core.routine import AREAS, PURPOSES, Tool
+from unknot.core.routine import AREAS, FILE_PURPOSE, PURPOSES, Tool
 
 TOOLS: tuple[str, ...] = get_args(Tool)
+
+
+def purposes_help() -> str:
+    """The build purposes and the routine purpose each is saved as: 'warm-up (a pre-run
+    routine), ...'."""
+    return ", ".join(f"{p} (a {FILE_PURPOSE[p]} routine)" for p in PURPOSES)
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,7 +33,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     minutes_option(p, required=True)
     p.add_argument("--areas", metavar="A,B", default="", help="areas to work (default: all)")
     p.add_argument("--tools", metavar="T,U", default="", help="tools you have (default: all)")
-    p.add_argument("--purpose", metavar="P", default="maintenance", help=", ".join(PURPOSES))
+    p.add_argument("--purpose", metavar="P", default="maintenance", help=purposes_help())
     p.add_argument("--json", action="store_true", help="print JSON, as plan --json does")
     p.add_argument("--save", metavar="ID", help="save it as a routine of yours with this id")
     p.add_argument("--force", action="store_true", help="with --save: replace an existing file")
@@ -69,15 +75,24 @@ def build_command(args: argparse.Namespace) -> int:
     from unknot.data.catalog_loader import load_catalog
 
     seconds = minutes_seconds(args.minutes)
+    # Every bad value of every option is named, one line each, not only the first.
+    checked: dict[str, tuple[str, ...]] = {}
+    problems: list[str] = []
+    for kind, text, allowed in (
+        ("area", args.areas, list(AREAS)),
+        ("tool", args.tools, TOOLS),
+        ("purpose", args.purpose, PURPOSES),
+    ):
+        try:
+            checked[kind] = _catalog_words(kind, text, allowed)
+        except CommandError as exc:
+            problems.append(str(exc))
     purpose = next((p for p in PURPOSES if p == args.purpose), None)
-    if purpose is None:
-        _catalog_words("purpose", args.purpose, PURPOSES)  # says what is allowed
-        raise CommandError(f"--purpose: give one of: {', '.join(PURPOSES)}")
+    if problems or purpose is None:
+        give = f"--purpose: give one of: {', '.join(PURPOSES)}"
+        raise CommandError("\n".join(problems or [give]))
     request = Request(
-        seconds=seconds,
-        areas=_catalog_words("area", args.areas, list(AREAS)),
-        tools=_catalog_words("tool", args.tools, TOOLS),
-        purpose=purpose,
+        seconds=seconds, areas=checked["area"], tools=checked["tool"], purpose=purpose
     )
     try:
         built = build(load_catalog(), request)

@@ -59,7 +59,7 @@ def _run_plain(entry: Entry, options: SessionOptions, *, jsonl: bool) -> int:
             _tell(choice.message)
         player = sessions.player
         player.use_ring(_ring)
-        live = sessions.begin(entry, choice.row)
+        live = sessions.begin(choice.entry or entry, choice.row)
         if not options.mute:
             player.wait_ready()  # the first cue is due the moment the session starts
         status = run_plain(live, jsonl=jsonl)
@@ -77,7 +77,7 @@ def history(args: argparse.Namespace) -> int:
     from unknot.history.stats import history_table
     from unknot.history.store import History
 
-    history = History(paths.history_db(), notify=_tell)
+    history = History(paths.history_db(), notify=_tell, read_only=True)
     rows = history.sessions()
     if args.json:
         print(json.dumps([r.to_json() for r in rows], indent=2))

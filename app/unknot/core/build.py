@@ -15,7 +15,7 @@ from typing import get_args
 
 from unknot.core.catalog import AREAS, Catalog, CatalogMove, unknown
 from unknot.core.fit import Fitted, fit
-from unknot.core.routine import BuildPurpose, Purpose, Routine, Tool
+from unknot.core.routine import FILE_PURPOSE, BuildPurpose, Routine, Tool
 
 TOOLS: tuple[str, ...] = get_args(Tool)
 # Nothing to carry: a move done by hand or with no tool is open to everyone.
@@ -26,12 +26,6 @@ FEET_UP = tuple(AREAS)
 # The areas a run works hardest, first after one: what recovery turns to when none is named.
 RUN_WORKED = ("calves", "it-band", "quads", "hamstrings", "glutes", "adductors", "feet", "shins")
 _WARM_UP_AREAS = FEET_UP[: FEET_UP.index("hip-flexors") + 1]
-
-_FILE_PURPOSE: dict[BuildPurpose, Purpose] = {
-    "warm-up": "pre-run",
-    "recovery": "post-run",
-    "maintenance": "maintenance",
-}
 
 
 class BuildError(ValueError):
@@ -54,10 +48,11 @@ class Built:
 
 
 def check_words(kind: str, words: Sequence[str], allowed: Sequence[str]) -> tuple[str, ...]:
-    """The words, each checked against `allowed`; BuildError naming the first one that is not."""
-    for word in words:
-        if word not in allowed:
-            raise BuildError(unknown(kind, word, allowed))
+    """The words, each checked against `allowed`; BuildError naming every one that is not, one
+    line each."""
+    bad = [unknown(kind, word, allowed) for word in dict.fromkeys(words) if word not in allowed]
+    if bad:
+        raise BuildError("\n".join(bad))
     return tuple(dict.fromkeys(words))
 
 
@@ -88,7 +83,7 @@ def build(catalog: Catalog, request: Request) -> Built:
         name=f"Built {request.purpose}: {_shorten(names, 80 - 8 - len(request.purpose))}",
         summary=f"A {request.purpose} session built from the catalog of moves: {names}.",
         moves=tuple(moves),
-        purpose=_FILE_PURPOSE[request.purpose],
+        purpose=FILE_PURPOSE[request.purpose],
     )
     fitted = fit(routine, request.seconds)
     chosen = tuple(picks[i] for i in fitted.kept)

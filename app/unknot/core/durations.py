@@ -6,7 +6,7 @@ import re
 
 _TEXT = re.compile(r"^\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
 
-FORMS = 'whole seconds (90) or text like "90s", "2m", "1m30s"'
+FORMS = 'whole seconds (90 or "90") or text like "90s", "2m", "1m30s"'
 
 
 def parse_duration(value: object) -> int:
@@ -20,6 +20,8 @@ def parse_duration(value: object) -> int:
             return int(value)
         raise ValueError(f"{value!r} is not a whole number of seconds; use {FORMS}")
     if isinstance(value, str):
+        if value.strip().isdigit():  # "0" and "90" mean what 0 and 90 do
+            return int(value.strip())
         match = _TEXT.match(value)
         if match and (match.group(1) or match.group(2)):
             minutes = int(match.group(1) or 0)

@@ -9,6 +9,7 @@ time, so a late call gives late events but never lost or reordered ones.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from unknot.core.controls import Control
 from unknot.core.events import (
@@ -25,7 +26,7 @@ from unknot.core.events import (
     StepStarted,
     TimeChanged,
 )
-from unknot.core.result import SessionResult, Status
+from unknot.core.result import SessionResult, Status, StepOutcome
 from unknot.core.state import SessionState
 
 TIME_STEP = 30.0  # seconds added or taken by more() and less()
@@ -50,6 +51,20 @@ class Session(SessionState):
         return self._t0 + self._paused_total + due[0]
 
     # ----- starting -----
+
+    def carry_on(self, earlier: Iterable[StepOutcome], elapsed: float, paused: float) -> None:
+        """Count what an interrupted session did before it stopped (its steps' outcomes, its time
+        and its pauses) as part of this one, so that the result is the whole session's."""
+        if self.state != "ready":
+            raise RuntimeError("what came before is carried on before the start")
+        for outcome in earlier:
+            if 0 <= outcome.index < len(self.outcomes):
+                self.outcomes[outcome.index] = outcome
+        self.carried_elapsed = elapsed
+        self.carried_paused = paused
+        # The ledger (elapsed = planned + extensions + pauses - skipped) holds for the whole:
+        # `start` takes the earlier steps' planned time out, their active time comes back in.
+        self.extension_seconds += self.carried_active
 
     def start(self, index: int = 0, remaining: float | None = None) -> list[Event]:
         """Begin at step `index`; with `remaining`, the step starts part-way (a resumed session)."""
@@ -372,8 +387,8 @@ class Session(SessionState):
             routine=self.routine_id,
             status=status,
             planned_seconds=self.plan.total_seconds,
-            elapsed_seconds=at + self._paused_total,
-            paused_seconds=self._paused_total,
+            elapsed_seconds=self.carried_elapsed + at + self._paused_total,
+            paused_seconds=self.carried_paused + self._paused_total,
             extension_seconds=self.extension_seconds,
             skipped_seconds=self.skipped_seconds,
             steps=self.outcomes,

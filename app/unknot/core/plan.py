@@ -75,6 +75,7 @@ def plan_lines(name: str, plan: Plan, notes: Iterable[str] = ()) -> list[str]:
     """The plan as `unknot plan` prints it: a heading, the notes, then a line per step."""
     lines = [f"{name}: {plural(len(plan.steps), 'step')}, {format_clock(plan.total_seconds)}"]
     lines += [f"Note: {note}" for note in notes]
+    lines.append(f"{'#':>3}  {'starts':>7}  {'lasts':>6}  step")
     for s in plan.steps:
         what = s.label() if s.kind == "work" else f"{s.kind}: {s.move.name}"
         lines.append(

@@ -34,6 +34,12 @@ Side = Literal["left", "right"]
 # What a built session is for (`unknot build --purpose`).
 BuildPurpose = Literal["warm-up", "recovery", "maintenance"]
 PURPOSES: tuple[BuildPurpose, ...] = ("warm-up", "recovery", "maintenance")
+# The routine purpose a built session is saved with: one set of words maps onto the other.
+FILE_PURPOSE: dict[BuildPurpose, Purpose] = {
+    "warm-up": "pre-run",
+    "recovery": "post-run",
+    "maintenance": "maintenance",
+}
 
 # The areas a move can work, from the feet up, with the words a person would use.
 AREAS: dict[str, str] = {

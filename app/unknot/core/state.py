@@ -54,6 +54,9 @@ class SessionState:
         # The ledger behind the invariant: elapsed = planned + extensions + pauses - skipped.
         self.extension_seconds = 0.0
         self.skipped_seconds = 0.0
+        # What an interrupted session did before this resumed part (see `Session.carry_on`).
+        self.carried_elapsed = 0.0
+        self.carried_paused = 0.0
 
     # ----- observing -----
 
@@ -90,6 +93,11 @@ class SessionState:
     def active(self) -> float:
         """Seconds since the start that were not paused."""
         return self.elapsed() - self.paused_seconds
+
+    @property
+    def carried_active(self) -> float:
+        """Active seconds of the part before a resume (0 for a session that was not resumed)."""
+        return max(0.0, self.carried_elapsed - self.carried_paused)
 
     def remaining(self) -> float:
         """Seconds left in the current step (never negative)."""

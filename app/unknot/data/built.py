@@ -34,7 +34,8 @@ def fit_entry(entry: Entry, seconds: int) -> tuple[Entry, tuple[str, ...]]:
     """
     fitted = fit(entry.routine, seconds)
     digest = hashlib.sha256(f"{entry.digest}:{seconds}".encode()).hexdigest()
-    return replace(entry, routine=fitted.routine, digest=digest), fitted.notes
+    fitted_entry = replace(entry, routine=fitted.routine, digest=digest, fit_seconds=seconds)
+    return fitted_entry, fitted.notes
 
 
 def built_entry(built: Built, routine_id: str = "built") -> Entry:

@@ -28,6 +28,7 @@ class Entry:
     routine: Routine
     bundled: bool
     digest: str
+    fit_seconds: int | None = None  # fitted to this many seconds (`--minutes`), or as written
 
 
 @dataclass

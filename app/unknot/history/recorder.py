@@ -39,6 +39,11 @@ class Recorder:
         if resume is not None:
             self.session_id: int | None = resume.id
             history.reopen(resume.id)
+            # The result, the summary and the meter then count the whole session, not the part
+            # since the resume.
+            session.carry_on(
+                history.step_outcomes(resume.id), resume.wall_seconds, resume.paused_seconds
+            )
         else:
             routine = entry.routine
             self.session_id = history.begin(
@@ -47,6 +52,7 @@ class Recorder:
                 digest=entry.digest,
                 moves_total=len(routine.moves),
                 planned_seconds=session.plan.total_seconds,
+                fit_seconds=entry.fit_seconds,
             )
         session.listen(self._on_event)
 
@@ -76,8 +82,8 @@ class Recorder:
             saved = self.history.finish(
                 self.session_id,
                 result.status,
-                self._base_elapsed + result.elapsed_seconds,
-                self._base_paused + result.paused_seconds,
+                result.elapsed_seconds,  # the whole session's: the part before is carried on
+                result.paused_seconds,
             )
             if not saved:
                 self.final_write_failed = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from unknot.core.fit import TooShort
 from unknot.core.plan import build_plan
 from unknot.data.library import Entry
 from unknot.history.rows import SessionRow
@@ -16,6 +17,7 @@ class ResumeChoice:
 
     row: SessionRow | None = None
     message: str = ""
+    entry: Entry | None = None  # the routine as that session ran it (fitted as it was)
 
     @property
     def start(self) -> tuple[int, float | None]:
@@ -43,6 +45,21 @@ def changed(row: SessionRow, entry: Entry) -> bool:
     return row.routine_digest != entry.digest
 
 
+def as_recorded(row: SessionRow, entry: Entry) -> Entry:
+    """`entry` as the session in `row` ran it: fitted to the minutes it was fitted to, if it was
+    and `entry` is the routine as written. The fitting is part of what a session records, so a
+    fitted session resumes from the picker and from `run ROUTINE --resume` alike; whether the
+    routine itself has changed is still told by the digest."""
+    if row.fit_seconds is None or entry.fit_seconds is not None:
+        return entry
+    from unknot.data.built import fit_entry
+
+    try:
+        return fit_entry(entry, row.fit_seconds)[0]
+    except TooShort:  # the file changed so much that the fit no longer works: a change
+        return entry
+
+
 def choose_resume(history: History, entry: Entry, *, resume: bool, fresh: bool) -> ResumeChoice:
     """What `run --resume` / `run --fresh` mean for this routine, and what to tell the user."""
     row = history.unfinished(entry.id)
@@ -58,8 +75,10 @@ def choose_resume(history: History, entry: Entry, *, resume: bool, fresh: bool) 
     if not resume:
         return ResumeChoice(
             message=f"An unfinished session of {entry.id} is waiting "
-            f"({describe_position(row, entry)}): `--resume` carries it on, `--fresh` drops it."
+            f"({describe_position(row, as_recorded(row, entry))}): "
+            "`--resume` carries it on, `--fresh` drops it."
         )
+    entry = as_recorded(row, entry)
     if changed(row, entry):
         history.abandon(row.id)
         return ResumeChoice(
@@ -67,5 +86,7 @@ def choose_resume(history: History, entry: Entry, *, resume: bool, fresh: bool) 
             "starting fresh (the old one is marked abandoned)."
         )
     return ResumeChoice(
-        row=row, message=f"Resuming {entry.routine.name}: {describe_position(row, entry)}."
+        row=row,
+        message=f"Resuming {entry.routine.name}: {describe_position(row, entry)}.",
+        entry=entry,
     )

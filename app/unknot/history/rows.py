@@ -26,6 +26,7 @@ class SessionRow:
     moves_done: int
     moves_skipped: int
     holds: int
+    fit_seconds: int | None = None  # the minutes it was fitted to, in seconds (None: as written)
 
     @property
     def active_seconds(self) -> float:
@@ -54,6 +55,7 @@ class SessionRow:
             "holds": self.holds,
             "step_index": self.step_index,
             "step_remaining": self.step_remaining,
+            "fit_seconds": self.fit_seconds,
         }
 
 

@@ -4,7 +4,7 @@ A database is at version N when `PRAGMA user_version` is N. Never edit a release
 the next number, and bump SCHEMA_VERSION.
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each entry takes the schema from the version before it to its own number.
 MIGRATIONS: dict[int, str] = {
@@ -48,5 +48,9 @@ MIGRATIONS: dict[int, str] = {
     # A session ended by the user is "stopped", as the player says, no longer "quit".
     2: """
     UPDATE sessions SET status = 'stopped' WHERE status = 'quit';
+    """,
+    # A session fitted to N minutes records the fit, so that it resumes into the same timeline.
+    3: """
+    ALTER TABLE sessions ADD COLUMN fit_seconds INTEGER;
     """,
 }

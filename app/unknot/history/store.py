@@ -21,7 +21,7 @@ from pathlib import Path
 
 from unknot.core.result import StepOutcome
 from unknot.data.paths import not_a_file
-from unknot.history.lock import SessionLock, is_held, lock_path, stale
+from unknot.history.lock import SessionLock, is_held, lock_folder, lock_path, stale
 from unknot.history.rows import LIST_SESSIONS, ROW_FIELDS, SessionRow
 from unknot.history.schema import MIGRATIONS, SCHEMA_VERSION
 from unknot.history.sql import FINISH, INSERT_STEP, reason, transaction
@@ -34,6 +34,13 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _has_locks(db: Path) -> bool:
+    try:
+        return any(name.endswith(".lock") for name in os.listdir(lock_folder(db)))
+    except OSError:
+        return False
+
+
 class _Refused(Exception):
     """The history path is something history must not be written to."""
 
@@ -44,7 +51,9 @@ class History:
     a file that cannot be read is set aside and a new one started, a write that fails turns
     history off for the rest of the run, and each is told once through `notify`."""
 
-    def __init__(self, path: Path, notify: Notify | None = None) -> None:
+    def __init__(
+        self, path: Path, notify: Notify | None = None, *, read_only: bool = False
+    ) -> None:
         self.path = path
         self._notify = notify
         self._told = False
@@ -58,6 +67,15 @@ class History:
         self._last_error = ""
         self._locks: dict[int, SessionLock] = {}
         self._steps: dict[int, dict[int, tuple[object, ...]]] = {}
+        if read_only:
+            # Reading (`unknot history`) creates nothing: no folder, no file, no journal.
+            if not self.path.exists():
+                return  # no history yet: nothing to list, nothing to say
+            # Lock files left behind (a session's end kept aside on a full disk, or a killed
+            # session's) are set right first, which writes; otherwise reading writes nothing.
+            self.db = None if _has_locks(self.path) else self._open_to_read()
+            if self.db is not None:
+                return
         try:
             self.db = self._open()
         except _Refused as exc:
@@ -82,6 +100,20 @@ class History:
                 raise
             self._move_aside(str(exc))
             return self._connect()
+
+    def _open_to_read(self) -> sqlite3.Connection | None:
+        """The history opened read-only, or None for one that must be set aside or brought
+        up to this unknot's schema first (opened as usual, then)."""
+        try:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error:
+            return None
+        if version != SCHEMA_VERSION:
+            db.close()
+            return None
+        db.row_factory = sqlite3.Row
+        return db
 
     def _check_path(self) -> None:
         """Refuse a path that is not a regular file (or a link to one): SQLite would write its
@@ -187,10 +219,12 @@ class History:
         digest: str,
         moves_total: int,
         planned_seconds: float,
+        fit_seconds: int | None = None,
     ) -> int | None:
         session_id = self._write(
             "INSERT INTO sessions (routine_id, routine_name, routine_digest, started_at, status,"
-            " pid, moves_total, planned_seconds, checkpoint_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            " pid, moves_total, planned_seconds, checkpoint_at, fit_seconds)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
                 routine_id,
                 routine_name,
@@ -201,6 +235,7 @@ class History:
                 moves_total,
                 planned_seconds,
                 _now(),
+                fit_seconds,
             ),
         )
         if session_id is not None:
@@ -375,6 +410,35 @@ class History:
             self._off(f"history is off: cannot read {self.path} ({reason(exc)})")
             return None
         return next((row for row in rows if row.status == "interrupted"), None)
+
+    def step_outcomes(self, session_id: int) -> list[StepOutcome]:
+        """The outcomes of the steps a session saved (those that ended before it stopped)."""
+        if self.db is None:
+            return []
+        try:
+            rows = self.db.execute(
+                "SELECT idx, kind, move, move_index, side, planned, actual, holds, skipped,"
+                " finished FROM steps WHERE session_id = ? ORDER BY idx",
+                (session_id,),
+            ).fetchall()
+        except sqlite3.Error as exc:
+            self._off(f"history is off: cannot read {self.path} ({reason(exc)})")
+            return []
+        return [
+            StepOutcome(
+                index=r["idx"],
+                kind=r["kind"],
+                move=r["move"],
+                move_index=r["move_index"],
+                side=r["side"],
+                planned=r["planned"],
+                actual=r["actual"],
+                holds=r["holds"],
+                skipped=bool(r["skipped"]),
+                finished=bool(r["finished"]),
+            )
+            for r in rows
+        ]
 
     def area_seconds(self, since: datetime) -> dict[str, float]:
         """Seconds of work per body area since `since`."""

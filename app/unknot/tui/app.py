@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from unknot.data.library import Entry, Library, scan
+from unknot.history.resume import as_recorded
 from unknot.history.rows import SessionRow
 from unknot.session import SessionOptions, Sessions, open_session
 from unknot.tui.screens.session import SessionScreen
@@ -99,7 +100,7 @@ class UnknotApp(App[int]):
         if options.resume or options.fresh:
             choice = self.sessions.choose(self._start)
             self._resume_message = choice.message or ""
-            return self._start, choice.row
+            return choice.entry or self._start, choice.row
         if self.history.unfinished(self._start.id) is not None:
             return None
         return self._start, None
@@ -125,16 +126,18 @@ class UnknotApp(App[int]):
             if entry is not None:
                 self.start_session(entry)
             return
+        written = target  # starting over runs the routine as written
+        target = as_recorded(row, target)  # fitted to the minutes that session was fitted to
 
         def answered(answer: str | None) -> None:
-            assert row is not None and target is not None
+            assert row is not None and target is not None and written is not None
             if answer == "resume":
                 self.start_session(target, resume=row)
                 return
             if answer == "fresh":
                 self.history.abandon(row.id)
             if answer == "fresh" or entry is not None:
-                self.start_session(target)
+                self.start_session(entry or written)
 
         from unknot.tui.dialogs.resume import ResumeDialog  # dialogs load when one is first shown
 

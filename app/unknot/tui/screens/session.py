@@ -254,7 +254,8 @@ class SessionScreen(Screen[None]):
         length = s.step_length()
         self.query_one("#step-bar", Meter).set_fraction(1 - s.remaining() / max(length, 1e-9))
         left = s.session_remaining()
-        total = s.active() + left
+        done = s.carried_active + s.active()  # a resumed session counts its earlier part
+        total = done + left
         self.query_one("#session-bar", Meter).set_fraction(1 - left / max(total, 1e-9))
         # Changes every second and has a fixed width: no layout pass needed.
         left_text = f"{format_clock(countdown_display(left))} left"

@@ -26,6 +26,11 @@ class Meter(Widget):
         self._fraction = 0.0
         self._strip: tuple[int, int, Strip] | None = None  # (halves, width, line)
 
+    @property
+    def fraction(self) -> float:
+        """How much of the bar is drawn as done, from 0 to 1."""
+        return self._fraction
+
     def _halves(self) -> int:
         return round(self._fraction * self.size.width * 2)
 
