@@ -223,9 +223,9 @@ def test_a_full_database_turns_history_off_once(
     assert row.status == "completed"
 
 
-def _row(status: str, when: datetime) -> SessionRow:
+def _row(status: str, when: datetime, moves_done: int = 1) -> SessionRow:
     return SessionRow(
-        1, "r", "R", "d", when.isoformat(), None, status, 1, 60, 60, 0, 0, None, 1, 0, 0
+        1, "r", "R", "d", when.isoformat(), None, status, 1, 60, 60, 0, 0, None, moves_done, 0, 0
     )
 
 
@@ -239,16 +239,21 @@ def test_week_figures_and_streak() -> None:
         _row("completed", now - timedelta(days=15)),
         _row("stopped", now - timedelta(days=2)),
         _row("completed", now - timedelta(days=28)),
+        # Every move skipped: a session of 31 seconds that did nothing counts towards no goal.
+        _row("completed", now - timedelta(days=1), moves_done=0),
     ]
     figures = week_figures(done, goal=2, now=now)
     assert (figures.this_week, figures.goal, figures.streak) == (1, 2, 2)
+    assert figures.goal_line() == "1 of 2 sessions, 1 to go"
     assert week_figures(done, goal=1, now=now).streak == 3
+    assert week_figures(done, goal=1, now=now).goal_line() == "1 of 1 session: goal met"
 
 
 def test_bar_chart() -> None:
-    lines = bar_chart({"Calves": 600, "Outer thigh": 300}, width=10)
+    lines = bar_chart({"Calves": 600, "Outer thigh": 300, "Feet": 25}, width=10)
     assert lines[0] == "Calves      ██████████ 10 min"
     assert lines[1] == "Outer thigh █████ 5 min"
+    assert lines[2] == "Feet        ▏ 25 s"  # not a bar beside "0 min"
 
 
 def test_a_skipped_side_redone_is_saved_as_done(

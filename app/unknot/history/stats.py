@@ -66,12 +66,19 @@ class WeekFigures:
     goal: int
     streak: int
 
+    def goal_line(self) -> str:
+        """'1 of 2 sessions, 1 to go' or '2 of 2 sessions: goal met'."""
+        done = f"{self.this_week} of {self.goal} {'session' if self.goal == 1 else 'sessions'}"
+        left = self.goal - self.this_week
+        return f"{done}: goal met" if left <= 0 else f"{done}, {left} to go"
+
 
 def week_figures(rows: list[SessionRow], goal: int, now: datetime) -> WeekFigures:
-    """Completed sessions this week against the goal, and weeks in a row that met it."""
+    """Completed sessions this week against the goal, and weeks in a row that met it. A session
+    counts once it did at least one move: one whose every move was skipped is no session."""
     counts: dict[datetime, int] = {}
     for r in rows:
-        if r.status == "completed":
+        if r.status == "completed" and r.moves_done >= 1:
             week = week_start(r.started.astimezone(now.tzinfo))
             counts[week] = counts.get(week, 0) + 1
     current = week_start(now)
@@ -97,5 +104,7 @@ def bar_chart(seconds_by_area: dict[str, float], width: int = 30) -> list[str]:
     for area, seconds in ordered:
         cells = seconds / most * width
         bar = "█" * int(cells) + ("▌" if cells - int(cells) >= 0.5 else "")
-        lines.append(f"{area[:label]:<{label}} {bar or '▏'} {seconds / 60:.0f} min")
+        # Under a minute reads in seconds: a bar beside "0 min" would say nothing was done.
+        amount = f"{seconds / 60:.0f} min" if seconds >= 59.5 else f"{seconds:.0f} s"
+        lines.append(f"{area[:label]:<{label}} {bar or '▏'} {amount}")
     return lines

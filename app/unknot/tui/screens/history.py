@@ -22,7 +22,15 @@ if TYPE_CHECKING:
 
 
 # Fixed widths for every column but the routine's, which takes what is left and ends in "…".
-COLUMNS = (("when", 12), ("routine", 0), ("status", 11), ("time", 5), ("moves", 5), ("skip", 4))
+COLUMNS = (
+    ("when", 12),
+    ("routine", 0),
+    ("status", 11),
+    ("time", 5),
+    ("moves", 5),
+    ("skip", 4),
+    ("holds", 5),
+)
 ROUTINE_MIN, ROUTINE_MAX = 12, 40
 WEEK_PANEL = 44 + 1  # its width in history.tcss, and its border
 WIDE = 120  # from this width on, the week panel sits beside the table
@@ -67,11 +75,10 @@ class HistoryScreen(Screen[None]):
         self.fill_table()
         now = datetime.now().astimezone()
         figures = week_figures(self.rows, self.weekly_goal, now)
-        met = "goal met" if figures.this_week >= figures.goal else "to go"
         self.query_one("#goal", Static).update(
             Content.assemble(
                 ("This week  ", "bold"),
-                f"{figures.this_week} of {plural(figures.goal, 'session')} ({met})\n",
+                f"{figures.goal_line()}\n",
                 ("Streak     ", "bold"),
                 f"{plural(figures.streak, 'week')} in a row met the goal",
             )
@@ -79,7 +86,7 @@ class HistoryScreen(Screen[None]):
         since = week_start(now) - timedelta(weeks=3)
         chart = bar_chart(self.history.area_seconds(since), width=24)
         self.query_one("#areas", Static).update(
-            Content.assemble(("Minutes per area, last four weeks\n", "bold"), "\n".join(chart))
+            Content.assemble(("Time per area, last four weeks\n", "bold"), "\n".join(chart))
         )
 
     def on_resize(self) -> None:
@@ -104,6 +111,7 @@ class HistoryScreen(Screen[None]):
                 Content(format_clock(r.active_seconds)),
                 Content(f"{r.moves_done}/{r.moves_total}"),
                 Content(str(r.moves_skipped) if r.moves_skipped else ""),
+                Content(str(r.holds) if r.holds else ""),
             )
         if not self.rows:
-            table.add_row(Content("none yet"), Content("No sessions yet."), "", "", "", "")
+            table.add_row(Content("none yet"), Content("No sessions yet."), *[""] * 5)
