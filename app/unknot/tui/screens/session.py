@@ -28,7 +28,7 @@ from unknot.history.recorder import Recorder
 from unknot.session import LiveSession
 from unknot.tui.keys import SESSION_KEYS
 from unknot.tui.sizes import size_classes
-from unknot.tui.widgets.bigclock import BigClock, BlockTitle
+from unknot.tui.widgets.bigclock import BigClock, BlockTitle, SideBand
 from unknot.tui.widgets.figure import FigureView
 from unknot.tui.widgets.meter import Meter
 from unknot.tui.widgets.remote_panel import RemotePanel
@@ -99,7 +99,7 @@ class SessionScreen(Screen[None]):
         with Horizontal(id="how-row"):
             yield Static(id="how")
             yield FigureView(id="figure")
-        yield Static(id="side")
+        yield SideBand(id="side")
         yield BigClock(id="clock")
         yield Static(id="sub")
         with Vertical(id="progress"):
@@ -198,9 +198,8 @@ class SessionScreen(Screen[None]):
         upcoming = s.next_step() if step.kind in ("transition", "switch") else step
         side = upcoming.side.upper() if upcoming is not None and upcoming.side else ""
         if self._set("side", side):
-            widget = self.query_one("#side", Static)
-            arrow = "◀◀◀  LEFT SIDE" if side == "LEFT" else "RIGHT SIDE  ▶▶▶"
-            widget.update(Content(arrow if side else ""))
+            widget = self.query_one("#side", SideBand)
+            widget.show_side(side)
             widget.display = bool(side)
             widget.set_class(side == "LEFT", "-left")
             widget.set_class(side == "RIGHT", "-right")
@@ -235,8 +234,12 @@ class SessionScreen(Screen[None]):
             if step.move.area:
                 parts.append(step.move.area)
             sub = " · ".join(parts)
-        if self._set("sub", sub):
-            self.query_one("#sub", Static).update(Content(sub), layout=relayout)
+        # The phase's word right under the digits, so that they say what they count without
+        # colour too (NO_COLOR): GET READY, WORK, SWITCH SIDES, HOLD or PAUSED.
+        phase = "PAUSED" if s.paused else "HOLD" if hold is not None else BANNERS[step.kind]
+        if self._set("sub", (phase, sub)):
+            line = Content.assemble((f" {phase} ", "bold reverse"), "  " if sub else "", sub)
+            self.query_one("#sub", Static).update(line, layout=relayout)
         how = (step.move.how.strip(), tuple(step.move.cautions))
         if self._set("how", how):
             text = " ".join(line.strip() for line in step.move.how.strip().splitlines())
