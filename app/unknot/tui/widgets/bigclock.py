@@ -219,7 +219,8 @@ SIDE_WORDS = {"LEFT": "◀◀◀  LEFT SIDE", "RIGHT": "RIGHT SIDE  ▶▶▶"}
 
 class SideBand(BlockText):
     """The side to work, in block capitals against its own edge of the window: the arrows and
-    LEFT on the left, RIGHT and the arrows on the right; one row of words where blocks do not fit."""
+    LEFT on the left, RIGHT and the arrows on the right; one row of words where blocks do not
+    fit."""
 
     SIZES = SIDE_SIZES
 
