@@ -58,14 +58,8 @@ def entry_detail(entry: Entry) -> Content:
 
 
 class FilterInput(Input):
-    """The filter box. It leaves to the picker's priority bindings capital H (history: filtering
-    ignores case), `?` (help), and `q` while the box is empty (quit: nothing is lost in the picker).
-    """
-
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        if character in ("H", "B", "?") or (character == "q" and not self.value):
-            return False
-        return super().check_consume_key(key, character)
+    """The filter box: every printable character typed here goes into the filter, so the
+    picker's own keys are ones that cannot be text (ctrl+r, ctrl+b, F1, ctrl+q)."""
 
 
 class MinutesInput(Input):
@@ -89,27 +83,33 @@ class PickerScreen(Screen[None]):
         Binding("up", "move(-1)", "Up", show=False, tooltip="previous routine"),
         Binding("escape", "clear", "Clear filter", id="picker.clear", tooltip="clear the filter"),
         Binding(
-            "H", "history", "History", id="picker.history", priority=True, tooltip="past sessions"
+            "ctrl+r",
+            "history",
+            "History",
+            id="picker.history",
+            priority=True,
+            tooltip="past sessions",
         ),
         Binding(
-            "B",
+            "ctrl+b",
             "build",
             "Build",
             id="picker.build",
             priority=True,
             tooltip="build a session from the catalog of moves",
         ),
+        Binding("f1", "help", "Help", id="picker.help", priority=True, tooltip="this help"),
+        # `?` and `q` where no text box takes them (the minutes field, for one).
+        Binding("question_mark", "help", "Help", show=False, tooltip="this help"),
         Binding(
-            "question_mark", "help", "Help", id="picker.help", priority=True, tooltip="this help"
-        ),
-        Binding(
-            "q,ctrl+q,f10",
+            "ctrl+q,f10",
             "app.quit",
             "Quit",
             id="picker.quit",
             priority=True,
-            tooltip="quit unknot (q when the filter is empty)",
+            tooltip="quit unknot",
         ),
+        Binding("q", "app.quit", "Quit", show=False, tooltip="quit unknot"),
     ]
 
     @dataclass
@@ -136,8 +136,8 @@ class PickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(
             Content(
-                "unknot · pick a routine · enter start · tab minutes · B build · "
-                "H history · ? keys · q quit"
+                "unknot · pick a routine · enter start · tab minutes · ^b build · "
+                "^r history · f1 keys · ^q quit"
             ),
             id="title",
         )
