@@ -267,3 +267,30 @@ async def test_help_lists_the_apps_priority_keys_over_the_screens_plumbing(
         await pilot.press("f1")
         await pilot.pause()
         assert "quit at once (a session is saved as stopped)" in screen_text(harness.app)
+
+
+@pytest.mark.parametrize("key", ["q", "question_mark"])
+async def test_the_quit_question_and_help_pause_the_session_and_say_so(
+    harness: Harness, key: str
+) -> None:
+    """The time the quit question names stays true while it is open; help waits too. Closing
+    either carries on from the same place."""
+    app = harness.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        harness.advance(1.5)  # into Alpha, 0:02 left
+        await pilot.press(key)
+        await pilot.pause()
+        screen = app.screen_stack[-2]
+        assert isinstance(screen, SessionScreen)
+        assert screen.session.paused
+        assert "Paused while you decide" in screen_text(app) or (
+            "The session is paused while this help is open." in screen_text(app)
+        )
+        harness.advance(30)  # the dialog stays open a while
+        await pilot.pause()
+        assert "Alpha, 0:02 left" in screen.where()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and not screen.session.paused
+        assert screen.where() == "Alpha, 0:02 left"

@@ -366,20 +366,40 @@ class SessionScreen(Screen[None]):
             help_rows,
         )
 
-        self.app.push_screen(HelpScreen(help_rows(self)))
+        rows = help_rows(self)  # the keys as they work in the session, before it waits
+        resume = self._pause_while_open()
+        note = "The session is paused while this help is open." if resume else ""
+        self.app.push_screen(HelpScreen(rows, note=note), lambda _: self._carry_on(resume))
 
     def where(self) -> str:
         """Where the session is now, in words: 'Calf sweep, left side, 0:42 left'."""
         return self.session.step.where(countdown_display(self.session.remaining()))
 
     def action_quit(self) -> None:
+        # The time it names stays true: the session waits while the question is open.
+        resume = self._pause_while_open()
+
         def confirmed(answer: bool | None) -> None:
             if answer:
                 self.stop()
+            else:
+                self._carry_on(resume)
 
         from unknot.tui.dialogs.confirm import ConfirmQuit
 
-        self.app.push_screen(ConfirmQuit(self.where()), confirmed)
+        self.app.push_screen(ConfirmQuit(self.where(), paused=resume), confirmed)
+
+    def _pause_while_open(self) -> bool:
+        """Pause a running session while a dialog is open over it; True when this paused it."""
+        if self.session.finished or self.session.paused:
+            return False
+        self.apply_control(Control.PAUSE)
+        return self.session.paused
+
+    def _carry_on(self, resume: bool) -> None:
+        """The dialog has closed: resume the session if opening it paused the session."""
+        if resume and self.session.paused and not self.session.finished:
+            self.apply_control(Control.RESUME)
 
     def stop(self) -> None:
         """End the session as stopped (saved where it is) and show its summary."""
