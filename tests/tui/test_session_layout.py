@@ -7,6 +7,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tests.tui.conftest import Harness
+from unknot.audio import BellPlayer
 from unknot.data.library import Entry, find
 from unknot.tui.screens.session import SessionScreen
 from unknot.tui.sizes import size_classes
@@ -234,3 +235,44 @@ async def test_the_clock_keeps_twelve_rows_at_120x40_with_the_side_and_figure() 
         await pilot.pause()
         assert widget(app, "#side").display and widget(app, "#figure").display
         assert widget(app, "#clock").region.height >= 12
+
+
+@pytest.mark.parametrize("bell", [True, False])
+async def test_the_last_three_seconds_flash_when_only_the_bell_is_there(bell: bool) -> None:
+    """The bell rings for none of the 3-2-1 ticks: the clock flashes each of them instead.
+    With sound, the tones say it and the clock stays as it is."""
+    player = BellPlayer(ring=lambda: None, reason="no sound device found") if bell else None
+    harness = Harness(start=find("pre-run-five-muscles"), player=player)
+    app = harness.app
+    flashes: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        clock = widget(app, "#clock")
+        harness.advance(screen.session.remaining() - 3.5)
+        await pilot.pause()
+        assert not clock.has_class("-tick")
+        for _ in range(3):
+            harness.advance(1.0)
+            if clock.has_class("-tick"):
+                flashes.append(clock.text)
+            clock.remove_class("-tick")
+    assert flashes == (["0:03", "0:02", "0:01"] if bell else [])
+
+
+async def test_what_fitting_dropped_covers_nothing_that_counts_down() -> None:
+    """Started from the picker fitted to fewer minutes: what was dropped is said in the status
+    line, and no notification sits over the clock."""
+    app = Harness().app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"uw five", "tab", *"8", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        status = str(widget(app, "#status").render())
+        assert "dropped" in status.lower() or "left out" in status.lower(), status
+        clock = widget(app, "#clock").region
+        covering = [t for t in screen.query("Toast") if t.region.overlaps(clock)]
+        assert covering == []

@@ -166,6 +166,8 @@ class UnknotApp(App[int]):
     # ----- what the screens ask for -----
 
     def on_picker_screen_start_routine(self, message: PickerScreen.StartRoutine) -> None:
+        if message.notes:
+            self.status_message = " ".join(message.notes)  # the session's status line says it
         self.start_session(message.entry)
 
     def on_routine_chosen(self, message: RoutineChosen) -> None:

@@ -117,6 +117,7 @@ class PickerScreen(Screen[None]):
         """Start this routine (the App asks first if a session is running)."""
 
         entry: Entry
+        notes: tuple[str, ...] = ()  # what fitting it to the minutes dropped or changed
 
     class ShowHistory(Message):
         """Open the history screen."""
@@ -238,6 +239,7 @@ class PickerScreen(Screen[None]):
             except (MinutesError, TooShort) as exc:
                 self.notify(str(exc).replace("--minutes: ", "minutes: "), severity="error")
                 return
-            for note in notes:
-                self.notify(note)
+            # Said in the session's status line, where it covers nothing that counts down.
+            self.post_message(self.StartRoutine(entry, tuple(notes)))
+            return
         self.post_message(self.StartRoutine(entry))

@@ -21,7 +21,7 @@ from unknot.audio.cues import spoken_phrases
 from unknot.core.controls import Control
 from unknot.core.durations import format_clock
 from unknot.core.engine import MAX_ADDED, Session, countdown_display
-from unknot.core.events import TimeChanged
+from unknot.core.events import Countdown, Event, TimeChanged
 from unknot.core.plan import Step
 from unknot.data.library import Entry
 from unknot.history.recorder import Recorder
@@ -117,6 +117,10 @@ class SessionScreen(Screen[None]):
         yield RemotePanel(id="remote-panel", classes="-shown")
 
     def on_mount(self) -> None:
+        # Notifications pop up in the corner, over the clock: what they said before the session
+        # began has been said; what comes now goes to the status line (`show_notice`).
+        self.app.clear_notifications()
+        self.session.listen(self._heard)
         self.live.start()
         self.sync()
         if self.live.remote_on:
@@ -130,6 +134,14 @@ class SessionScreen(Screen[None]):
         self.remote.stop_soon()
         if self.live.desktop is not None:
             self.live.desktop.stop_soon()
+
+    def _heard(self, event: Event) -> None:
+        """The last three seconds of a step, seen where their tones cannot be heard (the bell
+        rings for none of them, or the sound is off): the clock flashes each second."""
+        if isinstance(event, Countdown) and (self.player.muted or self.player.active == "bell"):
+            clock = self.query_one("#clock", BigClock)
+            clock.add_class("-tick")
+            self.set_timer(0.4, lambda: clock.remove_class("-tick"))
 
     # ----- time -----
 
