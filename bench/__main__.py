@@ -16,8 +16,9 @@ from pathlib import Path
 
 from bench.desktop import media_key_latency
 from bench.listing import thousand_routines
+from bench.pty_frame import first_frame, one_core_busy
 from bench.remote import remote_latency, tap_latency
-from bench.terminal import cpu_and_rss, first_frame
+from bench.terminal import cpu_and_rss
 from bench.timing import cue_latency, real_clock_busy, stalled_fake_clock
 from bench.tui_cues import tui_cue_delay
 
@@ -44,11 +45,25 @@ def _anything(screen: str) -> bool:
     return bool(screen.strip())
 
 
+# What each program's first frame shows, in the text a pseudo-terminal receives: unknot's session
+# screen names the move; the bare app and termdown draw digits (Textual's in box-drawing glyphs).
+UNKNOT_FRAME = r"IT band"
+DIGITS_FRAME = r"[0-9\u2500-\u257f]"
+# The bare Textual countdown the project's shared tools time against, where they are beside the
+# checkout; else the bench's own bare app (one Digits widget).
+SHARED_BARE = ROOT.parent / "shared" / "tools" / "bare_textual_countdown.py"
+
+
+def bare_app() -> Path:
+    return SHARED_BARE if SHARED_BARE.exists() else ROOT / "bench" / "bare_app.py"
+
+
 def frame_pairs(unknot: list[str], bare: list[str], env: dict[str, str]) -> dict[str, float]:
-    """First frames of unknot and the bare Textual app in interleaved pairs; the ratio of each
-    pair, and the medians. Pairs cancel out whatever else the machine is doing at that moment."""
+    """First frames of unknot and the bare Textual app on a pseudo-terminal, in interleaved
+    pairs; the ratio of each pair, and the medians. Pairs cancel out whatever else the machine
+    is doing at that moment."""
     pairs = [
-        (first_frame(unknot, env, _shows("IT band")), first_frame(bare, env, _anything))
+        (first_frame(unknot, env, UNKNOT_FRAME), first_frame(bare, env, DIGITS_FRAME))
         for _ in range(FRAME_PAIRS)
     ]
     for unknot_s, bare_s in pairs:
@@ -67,11 +82,11 @@ def main(argv: list[str]) -> int:
     python = sys.executable
     termdown = shutil.which("termdown", path=str(Path(python).parent)) or "termdown"
     unknot = [python, "-m", "unknot", "run", "pre-run-five-muscles", "--mute", "--fresh"]
-    bare = [python, str(ROOT / "bench" / "bare_app.py")]
+    bare = [python, str(bare_app())]
     countdown = [termdown, "11m"]
 
-    def median_frame(command: list[str], seen: Callable[[str], bool]) -> float:
-        return statistics.median(first_frame(command, env, seen) for _ in range(FRAME_RUNS))
+    def median_frame(command: list[str], expect: str) -> float:
+        return statistics.median(first_frame(command, env, expect) for _ in range(FRAME_RUNS))
 
     if argv[:1] == ["remote"]:  # `python -m bench remote`: just the remote's delay
         print(json.dumps({"event": remote_latency(), "tap": tap_latency()}, indent=2))
@@ -81,13 +96,16 @@ def main(argv: list[str]) -> int:
         return 0
     print(f"measuring first frames in {FRAME_PAIRS} interleaved pairs ...", file=sys.stderr)
     pairs = frame_pairs(unknot, bare, env)
+    print("... and again with one core kept busy by another process", file=sys.stderr)
+    with one_core_busy():
+        loaded = frame_pairs(unknot, bare, env)
     if argv[:1] == ["frames"]:  # `python -m bench frames`: just this, while working on start-up
-        print(json.dumps(pairs, indent=2))
+        print(json.dumps({"quiet": pairs, "one_core_busy": loaded}, indent=2))
         return 0
     frames = {
         "unknot": pairs["unknot"],
         "bare_textual": pairs["bare_textual"],
-        "termdown": median_frame(countdown, _anything),
+        "termdown": median_frame(countdown, DIGITS_FRAME),
     }
     ratio = pairs["ratio"]
     print(f"measuring CPU side by side over {CPU_WINDOW:.0f} s ...", file=sys.stderr)
@@ -114,6 +132,7 @@ def main(argv: list[str]) -> int:
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
         "first_frame_s": frames,
         "first_frame_pairs": pairs,
+        "first_frame_pairs_one_core_busy": loaded,
         "cpu_percent_of_one_core": {"unknot": cpu_unknot, "termdown": cpu_termdown},
         "peak_rss_mb": {"unknot": rss_unknot, "termdown": rss_termdown},
         "end_of_session_error": {
@@ -130,7 +149,7 @@ def main(argv: list[str]) -> int:
     gates = [
         (
             "first frame",
-            ratio <= 1.5,
+            ratio <= 1.2,
             f"median of {FRAME_PAIRS} pairs: {ratio:.2f}x bare Textual "
             f"({frames['unknot']:.3f} s vs {frames['bare_textual']:.3f} s)",
         ),
@@ -185,6 +204,14 @@ def main(argv: list[str]) -> int:
                 f"over {tap['taps']:.0f} taps",
             )
         )
+    gates.append(
+        (
+            "first frame, one core busy",
+            loaded["ratio"] <= 1.5,
+            f"median of {FRAME_PAIRS} pairs: {loaded['ratio']:.2f}x bare Textual "
+            f"({loaded['unknot']:.3f} s vs {loaded['bare_textual']:.3f} s)",
+        )
+    )
     report["gates"] = {name: {"pass": ok, "measured": text} for name, ok, text in gates}
     out = ROOT / "bench" / "results" / "latest.json"
     out.write_text(json.dumps(report, indent=2))
@@ -195,7 +222,12 @@ def main(argv: list[str]) -> int:
     print(
         f"| first frame (median of {FRAME_PAIRS} interleaved pairs) | {frames['unknot']:.3f} s, "
         f"{ratio:.2f}x bare | bare Textual {frames['bare_textual']:.3f} s, "
-        f"termdown {frames['termdown']:.3f} s | ≤ 1.5x bare Textual | {_ok(gates[0][1])} |"
+        f"termdown {frames['termdown']:.3f} s | ≤ 1.2x bare Textual | {_ok(gates[0][1])} |"
+    )
+    print(
+        f"| first frame, one core kept busy | {loaded['unknot']:.3f} s, {loaded['ratio']:.2f}x "
+        f"bare | bare Textual {loaded['bare_textual']:.3f} s | ≤ 1.5x bare Textual "
+        f"| {_ok(gates[-1][1])} |"
     )
     print(
         f"| CPU while counting down | {cpu_unknot:.2f} % | termdown {cpu_termdown:.2f} % "

@@ -1,4 +1,7 @@
-"""Programs in a real terminal (tmux): time to first frame, CPU while counting down, peak RSS."""
+"""Programs in a real terminal (tmux), side by side: CPU while counting down, peak RSS.
+
+The first frame is timed on a bare pseudo-terminal instead (`bench.pty_frame`).
+"""
 
 from __future__ import annotations
 
@@ -65,14 +68,6 @@ def running(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
-
-
-def first_frame(command: list[str], env: dict[str, str], seen: Callable[[str], bool]) -> float:
-    pane = Pane(command, env)
-    try:
-        return pane.wait_for(seen)
-    finally:
-        pane.close()
 
 
 def cpu_and_rss(

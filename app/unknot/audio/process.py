@@ -43,6 +43,11 @@ def worker_env() -> dict[str, str]:
 
 
 class WorkerPlayer(CuePlayer):
+    """Cues played by simpleaudio in a child process (`worker`), so a sound never blocks the
+    caller and a crash in it never takes the app down. It owns that process: starts it in
+    safe-path mode, restarts it as soon as it dies, drops a cue that would come too late, and
+    falls back to the bell (`bell`) when the process cannot be kept alive."""
+
     name = "simpleaudio"
 
     def __init__(

@@ -14,6 +14,10 @@ _FORCE = {"paused", "resumed", "skipped", "time_changed", "hold_started", "hold_
 
 
 class Recorder:
+    """Keeps one session in history as it runs: it begins the row (or takes over a resumed
+    one), writes each step as it ends, checkpoints where the session is (so a kill loses at most
+    a moment), and finishes the row with the result."""
+
     def __init__(
         self,
         history: History,

@@ -39,6 +39,11 @@ class _Refused(Exception):
 
 
 class History:
+    """The history file (SQLite): it owns the connection, the schema and its migrations, the
+    sessions and their steps, and each running session's lock. It never raises into a session:
+    a file that cannot be read is set aside and a new one started, a write that fails turns
+    history off for the rest of the run, and each is told once through `notify`."""
+
     def __init__(self, path: Path, notify: Notify | None = None) -> None:
         self.path = path
         self._notify = notify

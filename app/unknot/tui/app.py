@@ -41,6 +41,10 @@ def _routine_commands() -> type[Provider]:
 
 
 class UnknotApp(App[int]):
+    """The full-screen player: it owns the screen stack (picker, session, summary, history,
+    build, dialogs) and what the sessions of this run share (`Sessions`, from open_session).
+    Screens post messages up; the App decides what comes next and calls down."""
+
     TITLE = "unknot"
     # The session screen's CSS comes with the App's: read at the start, it is parsed once, where
     # loading it with the first session's screen would parse every style sheet again.

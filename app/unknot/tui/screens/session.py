@@ -23,6 +23,7 @@ from unknot.core.durations import format_clock
 from unknot.core.engine import MAX_ADDED, Session, countdown_display
 from unknot.core.events import Countdown, Event, TimeChanged
 from unknot.core.plan import Step
+from unknot.core.words import tool_label
 from unknot.data.library import Entry
 from unknot.history.recorder import Recorder
 from unknot.session import LiveSession
@@ -60,6 +61,11 @@ def until_display_changes(seconds: float) -> float:
 
 
 class SessionScreen(Screen[None]):
+    """One session, followed full screen: it owns the screen's timer (woken only when what it
+    shows changes), applies the controls that reach it (keys, the clock, the phone, media keys)
+    through the session, and shows the engine's state; it decides nothing about time. When the
+    session ends it posts `Finished` and the App shows the summary."""
+
     CSS_PATH = "session.tcss"
     BINDINGS = SESSION_KEYS
 
@@ -207,7 +213,7 @@ class SessionScreen(Screen[None]):
             )
         # Getting ready and switching show the side they lead to, so the band changes as they
         # begin and the runner knows which way to lie down.
-        upcoming = s.next_step() if step.kind in ("transition", "switch") else step
+        upcoming = s.plan.coming(s.index)
         side = upcoming.side.upper() if upcoming is not None and upcoming.side else ""
         if self._set("side", side):
             widget = self.query_one("#side", SideBand)
@@ -242,7 +248,7 @@ class SessionScreen(Screen[None]):
         if hold is not None:
             sub = f"hold the hot spot · step {format_clock(countdown_display(s.remaining()))} left"
         else:
-            parts = [step.move.tool.replace("-", " ")] if step.move.tool != "none" else []
+            parts = [tool_label(step.move.tool)] if step.move.tool != "none" else []
             if step.move.area:
                 parts.append(step.move.area)
             sub = " · ".join(parts)
