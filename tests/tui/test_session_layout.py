@@ -249,7 +249,7 @@ async def test_the_last_three_seconds_flash_when_only_the_bell_is_there(bell: bo
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        clock = widget(app, "#clock")
+        clock = screen.query_one("#clock", BigClock)
         harness.advance(screen.session.remaining() - 3.5)
         await pilot.pause()
         assert not clock.has_class("-tick")

@@ -81,8 +81,8 @@ class HelpScreen(Dialog[None]):
     def dialog_body(self) -> Iterable[Static]:
         width = max((len(keys) for keys, _ in self.rows), default=0) + 2
         lines = [Content.assemble((keys.ljust(width), "bold"), text) for keys, text in self.rows]
-        yield Static(Content("Keys"), classes="dialog-title")
-        if self.note:
-            yield Static(Content(self.note), id="help-note")
+        # The note on the title's row: a small window has no row to spare for it.
+        title = f"Keys · {self.note}" if self.note else "Keys"
+        yield Static(Content(title), classes="dialog-title")
         yield Static(Content("\n").join(lines), id="help-keys")
         yield Static(Content("escape, ? or enter closes this help"), classes="dialog-hint")

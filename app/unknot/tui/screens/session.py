@@ -386,7 +386,7 @@ class SessionScreen(Screen[None]):
 
         rows = help_rows(self)  # the keys as they work in the session, before it waits
         resume = self._pause_while_open()
-        note = "The session is paused while this help is open." if resume else ""
+        note = "the session waits while this is open" if resume else ""
         self.app.push_screen(HelpScreen(rows, note=note), lambda _: self._carry_on(resume))
 
     def where(self) -> str:
