@@ -146,3 +146,55 @@ def test_a_signal_after_the_app_has_ended_does_what_it_does_by_default(
     assert result.stdout == "app ended\n", result.stderr[-2000:]
     assert result.returncode == -signal.SIGTERM
     assert "Traceback" not in result.stderr
+
+
+def _state(pid: int) -> str:
+    """The process's state letter from /proc: T while stopped."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
+@pytest.mark.slow
+def test_ctrl_z_suspends_and_pauses_the_session_and_sigcont_shows_it_paused(
+    unknot_home: Path,
+) -> None:
+    """ctrl+z stops the process as other full-screen programs do; the time stopped is not the
+    session's: it comes back paused where it was, says so, and redraws."""
+    main, secondary = pty.openpty()
+    env = cli_env(unknot_home) | {"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+    process = launch(
+        unknot_home,
+        *("run", "pre-run-five-muscles", "--mute"),
+        env=env,
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        new_session=True,
+    )
+    os.close(secondary)
+    try:
+        first = _read_until(main, b"GET READY", timeout=20)
+        assert b"GET READY" in first, first[-500:]
+        os.write(main, b"\x1a")  # ctrl+z
+        end = time.monotonic() + 10
+        while _state(process.pid) != "T" and time.monotonic() < end:
+            time.sleep(0.05)
+        assert _state(process.pid) == "T"  # stopped, as a suspend does
+        stopped_at = time.monotonic()
+        time.sleep(12)  # longer than the get-ready step: it must not end unseen
+        process.send_signal(signal.SIGCONT)
+        back = _read_until(main, b"Paused while suspended", timeout=20)
+        stopped_for = time.monotonic() - stopped_at
+        assert b"Paused while suspended" in back, back[-800:]
+        assert b"PAUSED" in back and b"GET READY" in back  # redrawn, still getting ready
+        process.send_signal(signal.SIGTERM)
+        _read_until(main, b"\x00never", timeout=10)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main)
+    (session,) = history_json(unknot_home)
+    assert session["status"] == "stopped"
+    # The stopped time is paused time, never active time.
+    assert float(session["paused_seconds"]) >= stopped_for - 2  # type: ignore[arg-type]
+    assert float(session["active_seconds"]) < 10  # type: ignore[arg-type]

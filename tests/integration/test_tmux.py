@@ -123,8 +123,8 @@ def test_the_picker_lists_bundled_routines(terminals: Callable[..., Terminal]) -
             and "Breathing muscles release" not in s
         )
     )
-    term.keys("H")
-    screen = term.wait_for(lambda s: "Minutes per area" in s)
+    term.keys("C-r")  # history: a key that cannot be text
+    screen = term.wait_for(lambda s: "Time per area" in s)
     assert "This week" in screen
     term.keys("Escape")
     term.wait_for(lambda s: "Pre-run: five muscles" in s)

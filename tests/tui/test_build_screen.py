@@ -44,7 +44,7 @@ async def test_build_a_session_previews_saves_and_starts(unknot_home: Path) -> N
     app = harness.app
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("B")
+        await pilot.press("ctrl+b")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, BuildScreen)
@@ -84,7 +84,7 @@ async def test_back_from_the_build_screen(unknot_home: Path) -> None:
     app = harness.app
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("B")
+        await pilot.press("ctrl+b")
         await pilot.pause()
         assert isinstance(app.screen, BuildScreen)
         await pilot.press("escape")

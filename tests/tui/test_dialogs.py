@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
+from textual.widgets import Input
 
 from tests.tui.conftest import Harness, screen_text, shown_in
 from tests.tui.test_history_screens import interrupted
@@ -50,7 +51,7 @@ async def test_help_follows_the_screen_it_opens_from(unknot_home: Path) -> None:
     async with harness.app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(harness.app.screen, PickerScreen)
-        await pilot.press("question_mark")
+        await pilot.press("f1")
         await pilot.pause()
         assert isinstance(harness.app.screen, HelpScreen)
         shown = screen_text(harness.app)
@@ -122,15 +123,16 @@ async def test_start_over_abandons_and_escape_keeps_it(unknot_home: Path) -> Non
     history.close()
 
 
-async def test_q_in_the_picker_quits_at_once_but_types_in_a_filter(unknot_home: Path) -> None:
+async def test_q_in_the_picker_types_in_the_filter_and_ctrl_q_quits(unknot_home: Path) -> None:
     harness = Harness()
     async with harness.app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("u", "q")
+        await pilot.press("q")
         await pilot.pause()
-        assert isinstance(harness.app.screen, PickerScreen)  # "uq" is a filter
+        assert isinstance(harness.app.screen, PickerScreen)  # "q" is a filter ("quad")
+        assert harness.app.screen.query_one("#filter", Input).value == "q"
         assert harness.app.return_code is None
-        await pilot.press("escape", "q")
+        await pilot.press("escape", "ctrl+q")
         await pilot.pause()
         assert harness.app.return_code == 0  # exit asked for, no dialog in between
 
@@ -262,6 +264,33 @@ async def test_help_lists_the_apps_priority_keys_over_the_screens_plumbing(
     harness = Harness()
     async with harness.app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("question_mark")
+        await pilot.press("f1")
         await pilot.pause()
         assert "quit at once (a session is saved as stopped)" in screen_text(harness.app)
+
+
+@pytest.mark.parametrize("key", ["q", "question_mark"])
+async def test_the_quit_question_and_help_pause_the_session_and_say_so(
+    harness: Harness, key: str
+) -> None:
+    """The time the quit question names stays true while it is open; help waits too. Closing
+    either carries on from the same place."""
+    app = harness.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        harness.advance(1.5)  # into Alpha, 0:02 left
+        await pilot.press(key)
+        await pilot.pause()
+        screen = app.screen_stack[-2]
+        assert isinstance(screen, SessionScreen)
+        assert screen.session.paused
+        assert "Paused while you decide" in screen_text(app) or (
+            "the session waits while this is open" in screen_text(app)
+        )
+        harness.advance(30)  # the dialog stays open a while
+        await pilot.pause()
+        assert "Alpha, 0:02 left" in screen.where()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.session.paused
+        assert app.screen is screen

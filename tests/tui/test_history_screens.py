@@ -62,7 +62,7 @@ async def test_history_screen(unknot_home: Path, twelve_entry: Entry) -> None:
         await pilot.pause()
         await pilot.press("enter")  # summary -> picker
         await pilot.pause()
-        await pilot.press("H")
+        await pilot.press("ctrl+r")
         await pilot.pause()
         screen = harness.app.screen
         assert isinstance(screen, HistoryScreen)
@@ -85,7 +85,7 @@ async def test_history_columns_fit_the_window(unknot_home: Path, size: tuple[int
     harness = Harness()
     async with harness.app.run_test(size=size) as pilot:
         await pilot.pause()
-        await pilot.press("escape", "H")
+        await pilot.press("escape", "ctrl+r")
         await pilot.pause()
         lines = screen_text(harness.app).splitlines()
         header = ["when", "routine", "status", "time", "moves", "skip", "holds"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
-from tests.tui.conftest import Harness
+from tests.tui.conftest import Harness, screen_text
 from unknot.tui.screens.picker import PickerScreen
 from unknot.tui.screens.session import SessionScreen
 
@@ -62,3 +62,28 @@ async def test_command_palette_starts_a_routine(unknot_home: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.entry.id == "foam-rolling-six"
+
+
+async def test_every_printable_character_goes_into_the_filter(unknot_home: Path) -> None:
+    """Capitals, `?` and `q` are text; history, build, help and quit are on keys that are not,
+    and the title and the footer name them."""
+    harness = Harness()
+    app = harness.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"hipHB?q")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        assert app.screen.query_one("#filter", Input).value == "hipHB?q"
+        shown = screen_text(app)
+        title = shown.splitlines()[0]
+        footer = shown.splitlines()[-1]
+        for key, word in (("^b", "build"), ("^r", "history"), ("f1", "keys")):
+            assert f"{key} {word}" in title
+        assert "History" in footer and "Build" in footer
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HistoryScreen"
+        await pilot.press("escape", "ctrl+b")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BuildScreen"

@@ -7,10 +7,11 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tests.tui.conftest import Harness
-from unknot.data.library import Entry
+from unknot.audio import BellPlayer
+from unknot.data.library import Entry, find
 from unknot.tui.screens.session import SessionScreen
 from unknot.tui.sizes import size_classes
-from unknot.tui.widgets.bigclock import BigClock
+from unknot.tui.widgets.bigclock import NAME_SIZE, BigClock, BlockTitle, SideBand, draw
 
 
 def widget(app: object, selector: str) -> Widget:
@@ -79,6 +80,7 @@ async def test_phases_differ_without_colour(
     assert app.no_color
     banners: dict[str, tuple[str, bool]] = {}
     sides: dict[str, str] = {}
+    subs: dict[str, str] = {}
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -86,6 +88,7 @@ async def test_phases_differ_without_colour(
 
         def look(phase: str) -> None:
             banners[phase] = plain(widget(app, "#banner").render_line(0))
+            subs[phase] = plain(widget(app, "#sub").render_line(0))[0].strip()
             side = widget(app, "#side")
             if side.display:
                 lines = [side.render_line(y).text for y in range(side.outer_size.height)]
@@ -117,12 +120,16 @@ async def test_phases_differ_without_colour(
         "ready for a side": "GET",
     }
     assert all(reverse for _, reverse in banners.values())  # a reversed badge, not a tint
-    # The side reads from where it is drawn: LEFT against the left edge, RIGHT the right one.
+    # Under the digits, the phase's word in a reversed badge too.
+    assert {phase: label.split()[0] for phase, label in subs.items()} == labels
+    # The side reads from where it is drawn, in block capitals: the arrows and LEFT against the
+    # left edge, RIGHT and the arrows against the right one.
     left, right = sides["hold"], sides["right"]
-    assert "LEFT" in left and left.index("◀") < 4
-    assert "RIGHT" in right and len(right) - len(right.rstrip()) < 4 and right.rstrip()[-1] == "▶"
-    assert "RIGHT" in sides["switch"]  # a switch shows the side it leads to
-    assert "LEFT" in sides["ready for a side"]  # and so does getting ready
+    assert left.strip() == draw(NAME_SIZE, "<< LEFT")[0].strip()
+    assert right.strip() == draw(NAME_SIZE, "RIGHT >>")[0].strip()
+    assert len(left) - len(left.lstrip()) < 2 and len(right) - len(right.rstrip()) < 2
+    assert sides["switch"] == right  # a switch shows the side it leads to
+    assert sides["ready for a side"] == left  # and so does getting ready
     assert "get ready" not in sides  # Alpha has no sides: no band
 
 
@@ -175,3 +182,97 @@ async def test_the_bell_flash_shows_over_the_phase_tint(harness: Harness) -> Non
         app.screen.add_class("-flash")
         await pilot.pause()
         assert app.screen.styles.background != tint
+
+
+PHASES = ("get ready", "work", "paused", "hold", "switch")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 60)])
+async def test_the_side_and_the_phase_read_from_two_metres(
+    harness: Harness, size: tuple[int, int]
+) -> None:
+    """The side in block capitals at least as tall as the move's name; the digits themselves
+    in the phase's colour, a different one for each phase."""
+    app = harness.app
+    colours: dict[str, object] = {}
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        clock = widget(app, "#clock")
+
+        def look(phase: str) -> None:
+            middle = clock.size.height // 2
+            lit = [s for s in clock.render_line(middle) if s.text.strip()]
+            colours[phase] = lit[0].style.color if lit and lit[0].style else None
+
+        await pilot.press("n", "n")  # getting ready for Bravo, a move with two sides
+        await pilot.pause()
+        look("get ready")
+        side = widget(app, "#side")
+        move = widget(app, "#move")
+        assert isinstance(side, SideBand) and isinstance(move, BlockTitle)
+        assert side.font_size is not None and move.font_size is not None
+        assert side.font_size.rows >= move.font_size.rows
+        assert side.region.height >= 3
+        await pilot.press("n")  # Bravo, left side
+        look("work")
+        await pilot.press("space")
+        look("paused")
+        await pilot.press("space", "h")
+        look("hold")
+        await pilot.press("h", "n")
+        await pilot.pause()
+        look("switch")
+        assert side.font_size is not None and side.side == "RIGHT"
+    assert None not in colours.values()
+    assert len(set(colours.values())) == len(PHASES), colours
+
+
+async def test_the_clock_keeps_twelve_rows_at_120x40_with_the_side_and_figure() -> None:
+    app = Harness(start=find("pre-run-five-muscles")).app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "n")  # the IT band, left side: the side band and the figure shown
+        await pilot.pause()
+        assert widget(app, "#side").display and widget(app, "#figure").display
+        assert widget(app, "#clock").region.height >= 12
+
+
+@pytest.mark.parametrize("bell", [True, False])
+async def test_the_last_three_seconds_flash_when_only_the_bell_is_there(bell: bool) -> None:
+    """The bell rings for none of the 3-2-1 ticks: the clock flashes each of them instead.
+    With sound, the tones say it and the clock stays as it is."""
+    player = BellPlayer(ring=lambda: None, reason="no sound device found") if bell else None
+    harness = Harness(start=find("pre-run-five-muscles"), player=player)
+    app = harness.app
+    flashes: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        clock = screen.query_one("#clock", BigClock)
+        harness.advance(screen.session.remaining() - 3.5)
+        await pilot.pause()
+        assert not clock.has_class("-tick")
+        for _ in range(3):
+            harness.advance(1.0)
+            if clock.has_class("-tick"):
+                flashes.append(clock.text)
+            clock.remove_class("-tick")
+    assert flashes == (["0:03", "0:02", "0:01"] if bell else [])
+
+
+async def test_what_fitting_dropped_covers_nothing_that_counts_down() -> None:
+    """Started from the picker fitted to fewer minutes: what was dropped is said in the status
+    line, and no notification sits over the clock."""
+    app = Harness().app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"uw five", "tab", *"8", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        status = str(widget(app, "#status").render())
+        assert "dropped" in status.lower() or "left out" in status.lower(), status
+        clock = widget(app, "#clock").region
+        covering = [t for t in screen.query("Toast") if t.region.overlaps(clock)]
+        assert covering == []

@@ -16,7 +16,7 @@ from unknot.tui.dialogs.confirm import ConfirmQuit
 from unknot.tui.screens.picker import PickerScreen
 from unknot.tui.screens.session import SessionScreen
 from unknot.tui.screens.summary import SummaryScreen
-from unknot.tui.widgets.bigclock import BigClock, BlockTitle
+from unknot.tui.widgets.bigclock import BigClock, BlockTitle, SideBand
 
 
 def text(app: App[Any], selector: str) -> str:
@@ -60,11 +60,11 @@ async def test_next_back_hold_and_time(harness: Harness) -> None:
         assert isinstance(screen, SessionScreen)
         await pilot.press("n", "n", "n")
         assert screen.session.index == 3
-        assert "LEFT SIDE" in text(app, "#side")
+        assert screen.query_one(SideBand).side == "LEFT"
         await pilot.press("right")
         assert screen.session.index == 4 and "SWITCH" in text(app, "#banner")
         await pilot.press("n")
-        assert "RIGHT SIDE" in text(app, "#side")
+        assert screen.query_one(SideBand).side == "RIGHT"
         await pilot.press("b")
         assert screen.session.index == 4
         await pilot.press("left")

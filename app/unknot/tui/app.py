@@ -13,6 +13,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from unknot.core.controls import Control
 from unknot.data.library import Entry, Library, scan
 from unknot.history.resume import as_recorded
 from unknot.history.rows import SessionRow
@@ -60,7 +61,15 @@ class UnknotApp(App[int]):
             show=False,
             priority=True,
             tooltip="quit at once (a session is saved as stopped)",
-        )
+        ),
+        Binding(
+            "ctrl+z",
+            "suspend",
+            "Suspend",
+            show=False,
+            priority=True,
+            tooltip="suspend to the shell (a session pauses; fg brings it back)",
+        ),
     ]
 
     def __init__(
@@ -81,6 +90,8 @@ class UnknotApp(App[int]):
         self.status_message = ""
         self._resume_message = ""  # what choosing --resume or --fresh has to say
         self.player.use_ring(self.flash)
+        # The session screen a suspend has held, and its real clock (see `_catch_suspend`).
+        self._suspended: tuple[SessionScreen, Callable[[], float]] | None = None
 
     def get_default_screen(self) -> Screen[Any]:
         """The first screen: the session's own when it starts at once, so that the first frame
@@ -173,6 +184,8 @@ class UnknotApp(App[int]):
     # ----- what the screens ask for -----
 
     def on_picker_screen_start_routine(self, message: PickerScreen.StartRoutine) -> None:
+        if message.notes:
+            self.status_message = " ".join(message.notes)  # the session's status line says it
         self.start_session(message.entry)
 
     def on_routine_chosen(self, message: RoutineChosen) -> None:
@@ -252,6 +265,52 @@ class UnknotApp(App[int]):
 
         for signum in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, caught)
+        self._catch_suspend(loop)
+
+    def _catch_suspend(self, loop: asyncio.AbstractEventLoop) -> None:
+        """A suspend (ctrl+z, or SIGTSTP from outside) pauses the running session as of the
+        moment it came, and SIGCONT shows it paused and redraws. Chained before the handlers
+        Textual's driver put in place, which give the terminal back and take it again.
+
+        The stop itself happens inside the handler, before the loop runs again: the session's
+        clock is held at the moment of the suspend until the loop pauses the session, so the
+        time stopped never counts."""
+        before_stop = signal.getsignal(signal.SIGTSTP)
+        before_continue = signal.getsignal(signal.SIGCONT)
+
+        def stopping(signum: int, frame: Any) -> None:
+            running = self.running_session()
+            if running is not None and running.session.state == "running":
+                engine = running.session
+                held = engine.clock()
+                self._suspended = (running, engine.clock)
+                engine.clock = lambda: held
+            if callable(before_stop):
+                before_stop(signum, frame)
+            else:
+                os.kill(os.getpid(), signal.SIGSTOP)
+
+        def continuing(signum: int, frame: Any) -> None:
+            if callable(before_continue):
+                before_continue(signum, frame)
+            loop.call_soon_threadsafe(self._after_suspend)
+
+        signal.signal(signal.SIGTSTP, stopping)
+        signal.signal(signal.SIGCONT, continuing)
+
+    def _after_suspend(self) -> None:
+        suspended, self._suspended = self._suspended, None
+        if suspended is not None:
+            screen, clock = suspended
+            screen.apply_control(Control.PAUSE)  # paused as of the suspend: the clock is held
+            screen.session.clock = clock
+            screen.sync()
+            screen.show_notice("Paused while suspended: space carries on.")
+        self.refresh(layout=True)
+
+    def action_suspend(self) -> None:
+        """ctrl+z: to the shell, as other full-screen programs do; the session pauses."""
+        self.action_suspend_process()
 
     def _on_signal(self, signum: int) -> None:
         running = self.running_session()

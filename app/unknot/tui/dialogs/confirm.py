@@ -41,10 +41,11 @@ class ConfirmQuit(Confirm):
 
     BINDINGS = [Binding("q", "answer(True)", "Stop", tooltip="stop the session")]
 
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: str, *, paused: bool = False) -> None:
+        waits = "\nPaused while you decide; keep going resumes it." if paused else ""
         super().__init__(
             "Stop this session?",
-            f"It is saved as stopped at {where}.",
+            f"It is saved as stopped at {where}.{waits}",
             "stop and see the summary",
         )
 

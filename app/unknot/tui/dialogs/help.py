@@ -73,13 +73,16 @@ class HelpScreen(Dialog[None]):
         Binding("escape,question_mark,q,enter", "dismiss", "Close", tooltip="close this help")
     ]
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str]], *, note: str = "") -> None:
         super().__init__()
         self.rows = rows
+        self.note = note  # what opening it did, such as pausing the session
 
     def dialog_body(self) -> Iterable[Static]:
         width = max((len(keys) for keys, _ in self.rows), default=0) + 2
         lines = [Content.assemble((keys.ljust(width), "bold"), text) for keys, text in self.rows]
-        yield Static(Content("Keys"), classes="dialog-title")
+        # The note on the title's row: a small window has no row to spare for it.
+        title = f"Keys · {self.note}" if self.note else "Keys"
+        yield Static(Content(title), classes="dialog-title")
         yield Static(Content("\n").join(lines), id="help-keys")
         yield Static(Content("escape, ? or enter closes this help"), classes="dialog-hint")

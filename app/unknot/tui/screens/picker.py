@@ -58,14 +58,8 @@ def entry_detail(entry: Entry) -> Content:
 
 
 class FilterInput(Input):
-    """The filter box. It leaves to the picker's priority bindings capital H (history: filtering
-    ignores case), `?` (help), and `q` while the box is empty (quit: nothing is lost in the picker).
-    """
-
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        if character in ("H", "B", "?") or (character == "q" and not self.value):
-            return False
-        return super().check_consume_key(key, character)
+    """The filter box: every printable character typed here goes into the filter, so the
+    picker's own keys are ones that cannot be text (ctrl+r, ctrl+b, F1, ctrl+q)."""
 
 
 class MinutesInput(Input):
@@ -89,27 +83,33 @@ class PickerScreen(Screen[None]):
         Binding("up", "move(-1)", "Up", show=False, tooltip="previous routine"),
         Binding("escape", "clear", "Clear filter", id="picker.clear", tooltip="clear the filter"),
         Binding(
-            "H", "history", "History", id="picker.history", priority=True, tooltip="past sessions"
+            "ctrl+r",
+            "history",
+            "History",
+            id="picker.history",
+            priority=True,
+            tooltip="past sessions",
         ),
         Binding(
-            "B",
+            "ctrl+b",
             "build",
             "Build",
             id="picker.build",
             priority=True,
             tooltip="build a session from the catalog of moves",
         ),
+        Binding("f1", "help", "Help", id="picker.help", priority=True, tooltip="this help"),
+        # `?` and `q` where no text box takes them (the minutes field, for one).
+        Binding("question_mark", "help", "Help", show=False, tooltip="this help"),
         Binding(
-            "question_mark", "help", "Help", id="picker.help", priority=True, tooltip="this help"
-        ),
-        Binding(
-            "q,ctrl+q,f10",
+            "ctrl+q,f10",
             "app.quit",
             "Quit",
             id="picker.quit",
             priority=True,
-            tooltip="quit unknot (q when the filter is empty)",
+            tooltip="quit unknot",
         ),
+        Binding("q", "app.quit", "Quit", show=False, tooltip="quit unknot"),
     ]
 
     @dataclass
@@ -117,6 +117,7 @@ class PickerScreen(Screen[None]):
         """Start this routine (the App asks first if a session is running)."""
 
         entry: Entry
+        notes: tuple[str, ...] = ()  # what fitting it to the minutes dropped or changed
 
     class ShowHistory(Message):
         """Open the history screen."""
@@ -136,8 +137,8 @@ class PickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(
             Content(
-                "unknot · pick a routine · enter start · tab minutes · B build · "
-                "H history · ? keys · q quit"
+                "unknot · pick a routine · enter start · tab minutes · ^b build · "
+                "^r history · f1 keys · ^q quit"
             ),
             id="title",
         )
@@ -238,6 +239,7 @@ class PickerScreen(Screen[None]):
             except (MinutesError, TooShort) as exc:
                 self.notify(str(exc).replace("--minutes: ", "minutes: "), severity="error")
                 return
-            for note in notes:
-                self.notify(note)
+            # Said in the session's status line, where it covers nothing that counts down.
+            self.post_message(self.StartRoutine(entry, tuple(notes)))
+            return
         self.post_message(self.StartRoutine(entry))

@@ -21,7 +21,7 @@ from unknot.audio.cues import spoken_phrases
 from unknot.core.controls import Control
 from unknot.core.durations import format_clock
 from unknot.core.engine import MAX_ADDED, Session, countdown_display
-from unknot.core.events import TimeChanged
+from unknot.core.events import Countdown, Event, TimeChanged
 from unknot.core.plan import Step
 from unknot.core.words import tool_label
 from unknot.data.library import Entry
@@ -29,7 +29,7 @@ from unknot.history.recorder import Recorder
 from unknot.session import LiveSession
 from unknot.tui.keys import SESSION_KEYS
 from unknot.tui.sizes import size_classes
-from unknot.tui.widgets.bigclock import BigClock, BlockTitle
+from unknot.tui.widgets.bigclock import BigClock, BlockTitle, SideBand
 from unknot.tui.widgets.figure import FigureView
 from unknot.tui.widgets.meter import Meter
 from unknot.tui.widgets.remote_panel import RemotePanel
@@ -105,7 +105,7 @@ class SessionScreen(Screen[None]):
         with Horizontal(id="how-row"):
             yield Static(id="how")
             yield FigureView(id="figure")
-        yield Static(id="side")
+        yield SideBand(id="side")
         yield BigClock(id="clock")
         yield Static(id="sub")
         with Vertical(id="progress"):
@@ -123,6 +123,10 @@ class SessionScreen(Screen[None]):
         yield RemotePanel(id="remote-panel", classes="-shown")
 
     def on_mount(self) -> None:
+        # Notifications pop up in the corner, over the clock: what they said before the session
+        # began has been said; what comes now goes to the status line (`show_notice`).
+        self.app.clear_notifications()
+        self.session.listen(self._heard)
         self.live.start()
         self.sync()
         if self.live.remote_on:
@@ -136,6 +140,14 @@ class SessionScreen(Screen[None]):
         self.remote.stop_soon()
         if self.live.desktop is not None:
             self.live.desktop.stop_soon()
+
+    def _heard(self, event: Event) -> None:
+        """The last three seconds of a step, seen where their tones cannot be heard (the bell
+        rings for none of them, or the sound is off): the clock flashes each second."""
+        if isinstance(event, Countdown) and (self.player.muted or self.player.active == "bell"):
+            clock = self.query_one("#clock", BigClock)
+            clock.add_class("-tick")
+            self.set_timer(0.4, lambda: clock.remove_class("-tick"))
 
     # ----- time -----
 
@@ -204,9 +216,8 @@ class SessionScreen(Screen[None]):
         upcoming = s.plan.coming(s.index)
         side = upcoming.side.upper() if upcoming is not None and upcoming.side else ""
         if self._set("side", side):
-            widget = self.query_one("#side", Static)
-            arrow = "◀◀◀  LEFT SIDE" if side == "LEFT" else "RIGHT SIDE  ▶▶▶"
-            widget.update(Content(arrow if side else ""))
+            widget = self.query_one("#side", SideBand)
+            widget.show_side(side)
             widget.display = bool(side)
             widget.set_class(side == "LEFT", "-left")
             widget.set_class(side == "RIGHT", "-right")
@@ -241,8 +252,12 @@ class SessionScreen(Screen[None]):
             if step.move.area:
                 parts.append(step.move.area)
             sub = " · ".join(parts)
-        if self._set("sub", sub):
-            self.query_one("#sub", Static).update(Content(sub), layout=relayout)
+        # The phase's word right under the digits, so that they say what they count without
+        # colour too (NO_COLOR): GET READY, WORK, SWITCH SIDES, HOLD or PAUSED.
+        phase = "PAUSED" if s.paused else "HOLD" if hold is not None else BANNERS[step.kind]
+        if self._set("sub", (phase, sub)):
+            line = Content.assemble((f" {phase} ", "bold reverse"), "  " if sub else "", sub)
+            self.query_one("#sub", Static).update(line, layout=relayout)
         how = (step.move.how.strip(), tuple(step.move.cautions))
         if self._set("how", how):
             text = " ".join(line.strip() for line in step.move.how.strip().splitlines())
@@ -370,20 +385,40 @@ class SessionScreen(Screen[None]):
             help_rows,
         )
 
-        self.app.push_screen(HelpScreen(help_rows(self)))
+        rows = help_rows(self)  # the keys as they work in the session, before it waits
+        resume = self._pause_while_open()
+        note = "the session waits while this is open" if resume else ""
+        self.app.push_screen(HelpScreen(rows, note=note), lambda _: self._carry_on(resume))
 
     def where(self) -> str:
         """Where the session is now, in words: 'Calf sweep, left side, 0:42 left'."""
         return self.session.step.where(countdown_display(self.session.remaining()))
 
     def action_quit(self) -> None:
+        # The time it names stays true: the session waits while the question is open.
+        resume = self._pause_while_open()
+
         def confirmed(answer: bool | None) -> None:
             if answer:
                 self.stop()
+            else:
+                self._carry_on(resume)
 
         from unknot.tui.dialogs.confirm import ConfirmQuit
 
-        self.app.push_screen(ConfirmQuit(self.where()), confirmed)
+        self.app.push_screen(ConfirmQuit(self.where(), paused=resume), confirmed)
+
+    def _pause_while_open(self) -> bool:
+        """Pause a running session while a dialog is open over it; True when this paused it."""
+        if self.session.finished or self.session.paused:
+            return False
+        self.apply_control(Control.PAUSE)
+        return self.session.paused
+
+    def _carry_on(self, resume: bool) -> None:
+        """The dialog has closed: resume the session if opening it paused the session."""
+        if resume and self.session.paused and not self.session.finished:
+            self.apply_control(Control.RESUME)
 
     def stop(self) -> None:
         """End the session as stopped (saved where it is) and show its summary."""

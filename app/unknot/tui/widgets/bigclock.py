@@ -112,6 +112,8 @@ class BlockText(Widget):
     """
     SIZES: ClassVar[tuple[FontSize, ...]] = SIZES
 
+    align = "center"  # where the drawn text sits across the region: center, left or right
+
     def __init__(
         self, text: str = "", *, id: str | None = None, classes: str | None = None
     ) -> None:
@@ -161,7 +163,8 @@ class BlockText(Widget):
         lines = [blank] * height
         for offset, line in enumerate(glyphs):
             if 0 <= top + offset < height:
-                left = max(0, (width - cell_len(line)) // 2)
+                spare = max(0, width - cell_len(line))
+                left = {"left": 0, "right": spare}.get(self.align, spare // 2)
                 segments = [Segment(" " * left, style), Segment(line, style + Style(bold=True))]
                 strip = Strip(segments).crop(0, width).extend_cell_length(width, style)
                 lines[top + offset] = strip
@@ -206,3 +209,31 @@ class BlockTitle(BlockText):
 
     def glyph_text(self, text: str) -> str:
         return text.upper()
+
+
+# The side's arrows and word, in capitals as tall as a move's name or twice as tall.
+SIDE_SIZES = (NAME_SIZE, FontSize(LETTERS, 2))
+SIDE_GLYPHS = {"LEFT": "<< LEFT", "RIGHT": "RIGHT >>"}
+SIDE_WORDS = {"LEFT": "◀◀◀  LEFT SIDE", "RIGHT": "RIGHT SIDE  ▶▶▶"}
+
+
+class SideBand(BlockText):
+    """The side to work, in block capitals against its own edge of the window: the arrows and
+    LEFT on the left, RIGHT and the arrows on the right; one row of words where blocks do not
+    fit."""
+
+    SIZES = SIDE_SIZES
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.side = ""
+
+    def show_side(self, side: str) -> None:
+        """Show "LEFT", "RIGHT" or nothing."""
+        self.side = side
+        self.align = "left" if side == "LEFT" else "right"
+        self.update(SIDE_WORDS.get(side, ""))
+        self._lines = None  # the alignment may have changed with the same text
+
+    def glyph_text(self, text: str) -> str:
+        return SIDE_GLYPHS.get(self.side, "") if text else ""
