@@ -4,7 +4,7 @@ A database is at version N when `PRAGMA user_version` is N. Never edit a release
 the next number, and bump SCHEMA_VERSION.
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each entry takes the schema from the version before it to its own number.
 MIGRATIONS: dict[int, str] = {
@@ -48,5 +48,18 @@ MIGRATIONS: dict[int, str] = {
     # A session ended by the user is "stopped", as the player says, no longer "quit".
     2: """
     UPDATE sessions SET status = 'stopped' WHERE status = 'quit';
+    """,
+    # The body log: how tender each side of an area was, before and after it was worked.
+    3: """
+    CREATE TABLE ratings (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        area TEXT NOT NULL,
+        side TEXT CHECK (side IN ('left', 'right')),
+        "when" TEXT NOT NULL CHECK ("when" IN ('before', 'after')),
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+        rated_at TEXT NOT NULL
+    );
+    CREATE INDEX ratings_area ON ratings(area, rated_at);
     """,
 }

@@ -20,7 +20,11 @@ CONTROL_KEYS: dict[Control, tuple[str, str | None]] = {
     Control.MORE: ("plus,equals_sign", "+30s"),
     Control.LESS: ("minus", "-30s"),
     Control.STOP: ("q", "Quit"),
+    Control.RATE: ("0-9,t", None),  # a binding per score: RATING_KEYS
 }
+
+# The digits rate the side shown (or the one being asked about) 0 to 9; t ("ten") rates 10.
+RATING_KEYS: dict[str, int] = {**{str(n): n for n in range(10)}, "t": 10}
 
 
 def _control(control: Control) -> Binding:
@@ -38,8 +42,20 @@ def _control(control: Control) -> Binding:
     )
 
 
+def _rating(key: str, score: int) -> Binding:
+    return Binding(
+        key,
+        f"control('rate', {score})",
+        f"Rate {score}",
+        id=f"session.rate{score}",
+        show=False,
+        tooltip=f"rate the side shown {score} of 10" + (" (0-9: the digits)" if score else ""),
+    )
+
+
 SESSION_KEYS: list[BindingType] = [
-    *(_control(control) for control in Control if control is not Control.STOP),
+    *(_control(c) for c in Control if c not in (Control.STOP, Control.RATE)),
+    *(_rating(key, score) for key, score in RATING_KEYS.items()),
     Binding("m", "mute", "Mute", id="session.mute", tooltip="sound on / off"),
     Binding(
         "v",
