@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from unknot import __version__
-from unknot.cli import catalog, figure
+from unknot.cli import catalog, figure, tenderness
 from unknot.cli.catalog import (
     CommandError,
     add_parsers,
@@ -77,9 +77,11 @@ def _parser() -> argparse.ArgumentParser:
 
     add_parsers(sub)
     figure.add_parser(sub)
+    tenderness.add_parser(sub)
 
     p = sub.add_parser("history", help="list past sessions")
     p.add_argument("--json", action="store_true", help="print JSON, newest first")
+    p.add_argument("--csv", action="store_true", help="the same as CSV, to share")
 
     p = sub.add_parser("doctor", help="check sound, voice and the cue player")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -136,6 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "moves": catalog.moves,
             "build": catalog.build_command,
             "figure": figure.figure_command,
+            "tenderness": tenderness.tenderness_command,
         }[args.command]
         return handler(args)
     except RoutineFileError as exc:
@@ -362,6 +365,10 @@ def _history(args: argparse.Namespace) -> int:
     rows = history.sessions()
     if args.json:
         print(json.dumps([r.to_json() for r in rows], indent=2))
+    elif args.csv:
+        from unknot.cli.csv_out import write_csv
+
+        write_csv([r.to_json() for r in rows])
     elif rows:
         print(history_table(rows, width=shutil.get_terminal_size().columns))
     else:

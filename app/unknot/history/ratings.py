@@ -39,7 +39,8 @@ def save_rating(
     try:
         with transaction(db):
             db.execute(
-                'DELETE FROM ratings WHERE session_id = ? AND area = ? AND side IS ? AND "when" = ?',
+                "DELETE FROM ratings WHERE session_id = ? AND area = ? AND side IS ?"
+                ' AND "when" = ?',
                 (session_id, area, side, when),
             )
             db.execute(
