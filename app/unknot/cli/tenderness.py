@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 from unknot.cli.csv_out import write_csv
-from unknot.core.ratings import WEEKS, AreaTrend, Rating, trend
+from unknot.core.ratings import WEEKS, AreaTrend, Rating, recent_tenderness, trend
 from unknot.data import paths
 from unknot.history.ratings import ratings
 from unknot.history.store import History
@@ -42,6 +42,15 @@ def area_trends(history: History, area: str | None = None) -> list[AreaTrend]:
         by_area.setdefault(r.area, []).append(r)
     trends = [trend(name, rows) for name, rows in by_area.items()]
     return sorted(trends, key=lambda t: (not t.flagged, t.area))
+
+
+def recent_scores() -> dict[str, float]:
+    """Each area's recent tenderness, from the history file (empty when there is none)."""
+    history = History(paths.history_db(), notify=lambda m: print(m, file=sys.stderr))
+    try:
+        return recent_tenderness(area_trends(history))
+    finally:
+        history.close()
 
 
 def summary_lines(trends: list[AreaTrend]) -> list[str]:
