@@ -93,6 +93,10 @@ class Command:
     side: Side | None = None
     score: int | None = None
 
+    def simplest(self) -> Control | Command:
+        """The bare control when there are no arguments (what most tables carry), else this."""
+        return self if self.side is not None or self.score is not None else self.control
+
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {"command": self.control.value}
         if self.control is Control.RATE:

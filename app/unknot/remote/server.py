@@ -20,7 +20,7 @@ from importlib import resources
 
 from aiohttp import web
 
-from unknot.core.controls import Command, CommandError, from_json
+from unknot.core.controls import Command, CommandError, Control, from_json
 from unknot.core.engine import Session
 from unknot.core.events import Event
 from unknot.remote import guard
@@ -41,7 +41,7 @@ MAX_STREAMS = 32  # event streams at once; the next gets 503
 QUEUE_SIZE = 64  # events waiting for one browser; a browser that falls this far behind is dropped
 _BEAT = b"event: heartbeat\ndata: {}\n\n"
 
-Apply = Callable[[Command], None]  # raises CommandError for one the session cannot take
+Apply = Callable[[Control | Command], None]  # raises CommandError for one the session cannot take
 
 
 @dataclass(eq=False)
@@ -250,7 +250,7 @@ class RemoteServer:
             if command is None:
                 name = body.get("command")
                 return error(400, f"unknown command {name!r}; use one of {', '.join(COMMANDS)}")
-            self.apply(command)
+            self.apply(command.simplest())
         except CommandError as exc:
             return error(400, f"{exc}; nothing was recorded")
         return web.json_response(snapshot(self.engine), headers=HEADERS)
