@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime, timedelta
 
 from unknot.cli.csv_out import write_csv
-from unknot.core.ratings import WEEKS, AreaTrend, Rating, recent_tenderness, trend
+from unknot.core.ratings import WEEKS, AreaTrend, recent_tenderness
 from unknot.data import paths
-from unknot.history.ratings import ratings
+from unknot.history.ratings import area_trends, ratings
 from unknot.history.store import History
 
 COLUMNS = ("time", "routine", "area", "side", "when", "score")
@@ -32,16 +31,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     form = p.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="JSON")
     form.add_argument("--csv", action="store_true", help="CSV, one row per rating")
-
-
-def area_trends(history: History, area: str | None = None) -> list[AreaTrend]:
-    """Each rated area's trend over the last weeks, flagged areas first, then by name."""
-    since = datetime.now(UTC) - timedelta(weeks=WEEKS)
-    by_area: dict[str, list[Rating]] = {}
-    for r in ratings(history, area=area, since=since):
-        by_area.setdefault(r.area, []).append(r)
-    trends = [trend(name, rows) for name, rows in by_area.items()]
-    return sorted(trends, key=lambda t: (not t.flagged, t.area))
 
 
 def recent_scores() -> dict[str, float]:

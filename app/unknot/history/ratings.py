@@ -9,10 +9,10 @@ and moment.
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from unknot.core.events import Event, Rated, RatedWhen
-from unknot.core.ratings import Rating
+from unknot.core.ratings import WEEKS, AreaTrend, Rating, trend
 from unknot.history.sql import reason, transaction
 from unknot.history.store import History
 
@@ -107,3 +107,13 @@ def ratings(
 def session_ratings(history: History, session_id: int) -> list[Rating]:
     """One session's ratings, in the order they were given."""
     return [r for r in ratings(history) if r.session_id == session_id]
+
+
+def area_trends(history: History, area: str | None = None) -> list[AreaTrend]:
+    """Each rated area's trend over the last weeks, flagged areas first, then by name."""
+    since = datetime.now(UTC) - timedelta(weeks=WEEKS)
+    by_area: dict[str, list[Rating]] = {}
+    for r in ratings(history, area=area, since=since):
+        by_area.setdefault(r.area, []).append(r)
+    trends = [trend(name, rows) for name, rows in by_area.items()]
+    return sorted(trends, key=lambda t: (not t.flagged, t.area))
