@@ -36,7 +36,7 @@ from unknot.core.events import (
 )
 from unknot.core.problems import printable
 from unknot.core.result import SessionResult
-from unknot.core.words import plural
+from unknot.core.words import plural, tool_label
 from unknot.session import LiveSession
 
 TICK = 0.5  # while running, wake at least this often for on_tick (history checkpoints)
@@ -50,10 +50,6 @@ def stamp(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
-def _tool(name: str) -> str:
-    return name.replace("-", " ")
-
-
 def describe(event: Event) -> str:
     """One readable line for an event (without the time stamp)."""
     step = event.step
@@ -62,7 +58,7 @@ def describe(event: Event) -> str:
             return f"Starting {event.name or event.routine}: {plural(event.steps, 'step')}"
         case StepStarted():
             length = format_clock(event.remaining if event.remaining is not None else step.seconds)
-            tool = "" if step.move.tool == "none" else f" - {_tool(step.move.tool)}"
+            tool = "" if step.move.tool == "none" else f" - {tool_label(step.move.tool)}"
             prefix = "Resuming: " if event.resumed else ""
             if step.kind == "transition":
                 return f"{prefix}Get ready: {step.move.name} - {length}{tool}"

@@ -136,9 +136,7 @@ def test_an_unexpected_error_is_one_line_and_logged(unknot_home: Path, tmp_path:
     assert result.stderr.strip() == (
         f"{weird}: is a folder, not a regular file; only regular files are read as routines"
     )
-    code = (
-        "import unknot.cli as c; c._plan = lambda a: 1 / 0; raise SystemExit(c.main(['plan', 'x']))"
-    )
+    code = "import unknot.cli as c; c.COMMANDS['plan'] = lambda a: 1 / 0; raise SystemExit(c.main(['plan', 'x']))"
     import sys
 
     crashed = subprocess.run(

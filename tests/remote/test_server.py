@@ -403,3 +403,41 @@ def test_parse_address(text: str, expected: tuple[str | None, int | None]) -> No
 def test_parse_address_errors(text: str, message: str) -> None:
     with pytest.raises(AddressError, match=message):
         parse_address(text)
+
+
+async def test_the_figure_of_a_step_needs_the_token_and_a_step_number(
+    remote: RemoteClient,
+) -> None:
+    _, client = remote
+    await error(await client.get("/figure?step=0"), 401)
+    await error(await client.get("/figure?step=zero", headers=bearer()), 400)
+    await error(await client.get("/figure?step=99", headers=bearer()), 400)
+    # This routine's moves give no pose: nothing to draw, and no error either.
+    assert (await client.get("/figure?step=0", headers=bearer())).status == 204
+
+
+async def test_a_step_with_a_pose_answers_its_figure_as_svg_on_its_side() -> None:
+    from unknot.data.library import find
+
+    routine = find("pre-run-five-muscles").routine
+    engine = Session(build_plan(routine), clock=FakeClock(), routine_id="r")
+    server = RemoteServer(engine, lambda control: None, token=TOKEN)
+    client = TestClient(TestServer(server.app, host="127.0.0.1"))
+    await client.start_server()
+    try:
+        titles = []
+        for step in range(4):  # get ready, left side, switch sides, right side
+            response = await client.get(f"/figure?step={step}", headers=bearer())
+            assert response.status == 200 and response.content_type == "image/svg+xml"
+            svg = await response.text()
+            assert svg.startswith("<svg") and 'viewBox="' in svg and "width=" not in svg[:80]
+            titles.append(svg.split("<title>")[1].split("</title>")[0])
+    finally:
+        await client.close()
+    # Getting ready and switching show the side they lead to.
+    assert titles == [
+        "IT band, left side",
+        "IT band, left side",
+        "IT band, right side",
+        "IT band, right side",
+    ]

@@ -1,5 +1,4 @@
-"""The catalog's commands, `unknot moves` and `unknot build`, and the plan printout they share
-with `unknot plan`."""
+"""The catalog's commands: `unknot moves` and `unknot build`."""
 
 from __future__ import annotations
 
@@ -9,50 +8,13 @@ import sys
 from collections.abc import Sequence
 from typing import get_args
 
+from unknot.cli.options import CommandError, minutes_option, minutes_seconds
+from unknot.cli.render import print_plan
 from unknot.core.durations import describe
-from unknot.core.fit import MAX_MINUTES, MinutesError, TooShort, parse_minutes
-from unknot.core.plan import build_plan, plan_lines
-from unknot.core.routine import AREAS, PURPOSES, Routine, Tool
+from unknot.core.fit import TooShort
+from unknot.core.routine import AREAS, PURPOSES, Tool
 
 TOOLS: tuple[str, ...] = get_args(Tool)
-
-
-class CommandError(Exception):
-    """A request unknot cannot carry out: one line for the user and the exit status."""
-
-    def __init__(self, line: str, status: int = 1) -> None:
-        super().__init__(line)
-        self.status = status
-
-
-def minutes_option(p: argparse.ArgumentParser, *, required: bool = False) -> None:
-    p.add_argument(
-        "--minutes",
-        metavar="N",
-        required=required,
-        help=f"stretch or shrink the routine to N minutes (above 0, at most {MAX_MINUTES})",
-    )
-
-
-def minutes_seconds(text: str) -> int:
-    try:
-        return round(parse_minutes(text) * 60)
-    except MinutesError as exc:
-        raise CommandError(str(exc), status=2) from None
-
-
-def print_plan(routine_id: str, routine: Routine, notes: Sequence[str], *, as_json: bool) -> None:
-    plan = build_plan(routine)
-    if as_json:
-        data = {
-            "routine": routine_id,
-            "total_seconds": plan.total_seconds,
-            "steps": [s.to_json() for s in plan.steps],
-            "notes": list(notes),
-        }
-        print(json.dumps(data, indent=2))
-        return
-    print("\n".join(plan_lines(routine.name, plan, notes)))
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

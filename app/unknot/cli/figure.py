@@ -7,13 +7,13 @@ import json
 import re
 import sys
 
-from unknot.cli.catalog import CommandError
+from unknot.cli.options import CommandError
 
 _SIZE = re.compile(r"^(\d{1,3})x(\d{1,3})$")
 ANSI = {"target": "\x1b[1;32m", "tool": "\x1b[33m", "far": "\x1b[2m", "floor": "\x1b[2m"}
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("figure", help="draw a catalog move: where the tool goes, how to lie")
     p.add_argument("move", metavar="MOVE_ID", help="a catalog id (see `unknot moves`)")
     p.add_argument("--side", choices=("left", "right"), help="the side worked (default: left)")

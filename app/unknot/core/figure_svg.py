@@ -24,11 +24,50 @@ def _line(a: tuple[float, float], z: tuple[float, float], colour: str, width: fl
     )
 
 
-def figure_svg(fig: Figure, *, target: str = TARGET, title: str | None = None) -> str:
-    """The figure as one `<svg>` element; `target` colours the worked part."""
+MARGIN = 5.0  # drawing units around a cropped figure
+
+
+def _view_box(fig: Figure, crop: bool) -> str:
+    """The whole drawing, or (`crop`) just the body, the tool and the floor under them, so that
+    a figure drawn small (on a phone, above its clock) is as large as its width allows."""
+    if not crop:
+        return f"0 0 {fig.width:g} {fig.height:g}"
+    xs: list[float] = []
+    ys: list[float] = []
+    for name, (a, z) in fig.parts.items():
+        half = fig.thickness(name) / 2
+        for x, y in (a, z):
+            xs += [x - half, x + half]
+            ys += [y - half, y + half]
+    (hx, hy), r = fig.head
+    xs += [hx - r, hx + r]
+    ys += [hy - r, hy + r]
+    if fig.tool is not None and fig.tool.shape == "circle":
+        (tx, ty), tr = fig.tool.center, fig.tool.r
+        xs += [tx - tr, tx + tr]
+        ys += [ty - tr, ty + tr]
+    elif fig.tool is not None:
+        xs += [fig.tool.start[0], fig.tool.end[0]]
+        ys += [fig.tool.start[1], fig.tool.end[1]]
+    if fig.seat is not None:
+        xs += [fig.seat[0], fig.seat[1]]
+    if fig.wall is not None:
+        xs.append(fig.wall + 2)
+    left = max(0.0, min(xs) - MARGIN)
+    top = max(0.0, min(ys) - MARGIN)
+    right = min(fig.width, max(xs) + MARGIN)
+    bottom = min(fig.height, fig.floor + 3)
+    return f"{left:.1f} {top:.1f} {right - left:.1f} {bottom - top:.1f}"
+
+
+def figure_svg(
+    fig: Figure, *, target: str = TARGET, title: str | None = None, crop: bool = False
+) -> str:
+    """The figure as one `<svg>` element; `target` colours the worked part; `crop` leaves out
+    the empty room around the body."""
     far = "right" if fig.near == "left" else "left"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {fig.width:g} {fig.height:g}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_view_box(fig, crop)}" '
         f'role="img" class="unknot-figure">'
     ]
     if title:

@@ -62,6 +62,14 @@ class Plan:
         last = self.steps[-1]
         return last.start + last.seconds
 
+    def coming(self, index: int) -> Step | None:
+        """The step a runner in step `index` is working or getting into: getting ready and
+        switching sides lead to the next step, whose move and side the screens show."""
+        step = self.steps[index]
+        if step.kind == "work":
+            return step
+        return self.steps[index + 1] if index + 1 < len(self.steps) else None
+
 
 def plan_lines(name: str, plan: Plan, notes: Iterable[str] = ()) -> list[str]:
     """The plan as `unknot plan` prints it: a heading, the notes, then a line per step."""

@@ -18,10 +18,13 @@ def move_figure(move: Move, side: str | None) -> Figure | None:
     return figure(move.pose, move.tool, side, move.name)
 
 
-def move_svg(move: Move, side: str | None, *, target: str = TARGET) -> str | None:
-    """The move's figure as inline SVG, scaled by its container; `target` colours the part."""
+def move_svg(
+    move: Move, side: str | None, *, target: str = TARGET, crop: bool = False
+) -> str | None:
+    """The move's figure as inline SVG, scaled by its container; `target` colours the part,
+    `crop` leaves out the empty room around the body."""
     found = move_figure(move, side)
     if found is None:
         return None
     where = f", {side} side" if side else ""
-    return figure_svg(found, target=target, title=f"{move.name}{where}")
+    return figure_svg(found, target=target, title=f"{move.name}{where}", crop=crop)

@@ -1,4 +1,4 @@
-"""Counts in words: "1 move", "2 moves", in one place for every front end."""
+"""Words every front end shares: counts ("1 move", "2 moves") and the tools' labels."""
 
 from __future__ import annotations
 
@@ -13,3 +13,8 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 def noun(count: int, word: str, many: str | None = None) -> str:
     """The word alone, in the number `count` asks for: noun(1, 'move') == 'move'."""
     return plural(count, word, many).split(" ", 1)[1]
+
+
+def tool_label(tool: str) -> str:
+    """A tool as people say it: 'foam-roller' reads 'foam roller'; 'none' reads 'no tool'."""
+    return "no tool" if tool == "none" else tool.replace("-", " ")

@@ -34,7 +34,7 @@ from unknot.remote.address import (
 )
 from unknot.remote.guard import HEADERS, MAX_BODY, PAGE_HEADERS, error
 from unknot.remote.limits import REQUEST_TIMEOUT, Connections, silent_logger
-from unknot.remote.state import COMMANDS, page_controls, snapshot
+from unknot.remote.state import COMMANDS, figure_of, page_controls, snapshot
 
 HEARTBEAT = 1.5  # seconds between heartbeats on an idle event stream (the page waits 5 s)
 MAX_STREAMS = 32  # event streams at once; the next gets 503
@@ -189,6 +189,7 @@ class RemoteServer:
         app.router.add_get("/state", self._state)
         app.router.add_get("/events", self._events)
         app.router.add_get("/awake.{kind:webm|mp4}", self._video)
+        app.router.add_get("/figure", self._figure)
         app.router.add_post("/control", self._control)
         return app
 
@@ -236,6 +237,20 @@ class RemoteServer:
             content_type=f"video/{kind}",
             headers={**HEADERS, "Cache-Control": "private, max-age=86400"},
         )
+
+    async def _figure(self, request: web.Request) -> web.Response:
+        """The figure of the move step `?step=N` works or leads to, as SVG; 204 without one."""
+        steps = self.engine.plan.steps
+        try:
+            index = int(request.query.get("step", ""))
+        except ValueError:
+            index = -1
+        if not 0 <= index < len(steps):
+            return error(400, f"step must be a step's number, 0 to {len(steps) - 1}")
+        svg = figure_of(self.engine.plan, index)
+        if svg is None:
+            return web.Response(status=204, headers=HEADERS)
+        return web.Response(text=svg, content_type="image/svg+xml", headers=HEADERS)
 
     async def _state(self, request: web.Request) -> web.Response:
         return web.json_response(snapshot(self.engine), headers=HEADERS)

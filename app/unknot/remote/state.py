@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from unknot.core.controls import SCORES, SIDES, VOCABULARY, Control
 from unknot.core.engine import Session
-from unknot.core.plan import Step
+from unknot.core.plan import Plan, Step
+from unknot.core.step_figure import move_svg
 
 # The commands `POST /control` takes: every control of the vocabulary, by its name.
 COMMANDS: tuple[str, ...] = tuple(info.control.value for info in VOCABULARY)
@@ -83,3 +84,9 @@ def snapshot(engine: Session) -> dict[str, object]:
             "active_seconds": round(result.active_seconds, 3),
         },
     }
+
+
+def figure_of(plan: Plan, index: int) -> str | None:
+    """The SVG of the move step `index` works or leads to, on its side; None without a pose."""
+    coming = plan.coming(index)
+    return None if coming is None else move_svg(coming.move, coming.side, crop=True)

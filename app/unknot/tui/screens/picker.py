@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from unknot.core.durations import describe, format_clock
 from unknot.core.fit import MinutesError, TooShort, parse_minutes
 from unknot.core.plan import build_plan
-from unknot.core.words import plural
+from unknot.core.words import plural, tool_label
 from unknot.data.built import fit_entry
 from unknot.data.library import Entry, Library
 from unknot.tui.dialogs.help import HelpScreen, help_rows
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 def entry_line(entry: Entry) -> Content:
     r = entry.routine
     total = format_clock(build_plan(r).total_seconds)
-    tools = ", ".join(t.replace("-", " ") for t in r.tools) or "no tools"
+    tools = ", ".join(tool_label(t) for t in r.tools) or "no tools"
     return Content.assemble(
         (r.name, "bold"),
         "\n",
@@ -47,7 +47,7 @@ def entry_detail(entry: Entry) -> Content:
     ]
     for number, move in enumerate(r.moves, 1):
         sides = "each side" if move.sides == "each" else "once"
-        tool = "" if move.tool == "none" else f"{move.tool.replace('-', ' ')} · "
+        tool = "" if move.tool == "none" else f"{tool_label(move.tool)} · "
         parts += [
             (f"{number}. {move.name}", "bold"),
             f"  {tool}{describe(move.duration)} {sides}\n",

@@ -24,6 +24,7 @@ from unknot.core.engine import MAX_ADDED, Session, countdown_display
 from unknot.core.events import Rated, TimeChanged
 from unknot.core.plan import Step
 from unknot.core.ratings import side_to_rate
+from unknot.core.words import tool_label
 from unknot.data.library import Entry
 from unknot.history.recorder import Recorder
 from unknot.session import LiveSession
@@ -197,7 +198,7 @@ class SessionScreen(Screen[None]):
             )
         # Getting ready and switching show the side they lead to, so the band changes as they
         # begin and the runner knows which way to lie down.
-        upcoming = s.next_step() if step.kind in ("transition", "switch") else step
+        upcoming = s.plan.coming(s.index)
         side = upcoming.side.upper() if upcoming is not None and upcoming.side else ""
         if self._set("side", side):
             widget = self.query_one("#side", Static)
@@ -233,7 +234,7 @@ class SessionScreen(Screen[None]):
         if hold is not None:
             sub = f"hold the hot spot · step {format_clock(countdown_display(s.remaining()))} left"
         else:
-            parts = [step.move.tool.replace("-", " ")] if step.move.tool != "none" else []
+            parts = [tool_label(step.move.tool)] if step.move.tool != "none" else []
             if step.move.area:
                 parts.append(step.move.area)
             sub = " · ".join(parts)
