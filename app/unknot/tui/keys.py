@@ -49,7 +49,7 @@ def _rating(key: str, score: int) -> Binding:
         f"Rate {score}",
         id=f"session.rate{score}",
         show=False,
-        tooltip=f"rate the side shown {score} of 10" + (" (0-9: the digits)" if score else ""),
+        tooltip="rate the side shown 0-10 (t: 10)",
     )
 
 

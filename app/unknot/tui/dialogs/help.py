@@ -27,10 +27,20 @@ def key_rows(bindings: Iterable[tuple[str, Binding]]) -> list[tuple[str, str]]:
         text = binding.tooltip or (binding.description if binding.show else "")
         if not text:
             continue
-        keys = rows.setdefault((binding.action, text), [])
+        # By the action's name: the digits (`control('rate', N)`) share one row and one text.
+        keys = rows.setdefault((parse_action(binding.action)[1], text), [])
         if key_display not in keys:
             keys.append(key_display)
-    return [(" / ".join(keys), text) for (_, text), keys in rows.items()]
+    return [(_joined(keys), text) for (_, text), keys in rows.items()]
+
+
+def _joined(keys: list[str]) -> str:
+    """'n / →'; the ten digits as '0-9' (and the rating's t beside them: '0-9,t'), so that the
+    rating keys fit the narrow key column."""
+    digits = [str(n) for n in range(10)]
+    if all(d in keys for d in digits):
+        return ",".join(["0-9", *(k for k in keys if k not in digits)])
+    return " / ".join(keys)
 
 
 def declared_bindings(node: DOMNode) -> Iterator[tuple[str, Binding]]:
