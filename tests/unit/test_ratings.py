@@ -126,3 +126,20 @@ def test_the_digits_rate_left_then_right_before_and_the_side_shown_after() -> No
         "left",
         "right",
     )
+
+
+def test_a_session_with_ratings_ends_when_the_same_session_without_them_does() -> None:
+    plan = build_plan(find("pre-run-five-muscles").routine)
+    ends = []
+    for rate in (False, True):
+        clock = FakeClock()
+        engine = Session(plan, clock=clock, routine_id="r")
+        engine.start()
+        while not engine.finished:
+            if rate and engine.step.move.sides == "each":
+                engine.apply(rating(side_to_rate(engine.step, []), 4))
+            clock.advance(1.0)
+            engine.update()
+        assert engine.result is not None
+        ends.append((engine.result.elapsed_seconds, engine.result.active_seconds))
+    assert abs(ends[0][0] - ends[1][0]) <= 0.02 and ends[0] == ends[1]
