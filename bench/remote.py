@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from unknot.core.controls import Control
+from unknot.core.controls import Command, Control
 from unknot.core.engine import Session
 from unknot.core.events import Event
 from unknot.core.plan import build_plan
@@ -128,7 +128,7 @@ async def _measure_taps(taps: int) -> dict[str, float]:
 
     engine.listen(stamp)
 
-    def apply(control: Control) -> None:
+    def apply(control: Control | Command) -> None:
         engine.apply(control)
 
     server = RemoteServer(engine, apply, host="127.0.0.1", port=0)

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from unknot.core.controls import Control, parse, words_hint
+from unknot.core.controls import Command, CommandError, Control, parse, words_hint
 from unknot.core.durations import format_clock
 from unknot.core.events import (
     Countdown,
@@ -27,6 +27,7 @@ from unknot.core.events import (
     HoldEnded,
     HoldStarted,
     Paused,
+    Rated,
     Resumed,
     SessionFinished,
     SessionStarted,
@@ -85,6 +86,9 @@ def describe(event: Event) -> str:
             if event.capped and event.limit is not None:
                 line += f" (at most {format_clock(event.limit)} can be added to a step)"
             return line
+        case Rated():
+            side = f", {event.side} side" if event.side else ""
+            return f"Rated {step.move.name}{side}: {event.score} of 10 ({event.when})"
         case SessionFinished():
             return _finished_line(event.result)
     return event.kind
@@ -347,10 +351,14 @@ def _step(live: LiveSession, commands: LineInput) -> float | None:
 
 
 def _command(live: LiveSession, line: str) -> None:
-    control = parse(line)
-    if control is not None:
-        live.apply(control)
-    elif line.strip():
+    try:
+        command = parse(line)
+        if command is not None:
+            live.apply(command)
+    except CommandError as exc:
+        sys.stderr.write(f"{exc}; nothing was recorded\n")
+        return
+    if command is None and line.strip():
         shown = printable(line.strip()[:20]) + ("..." if len(line.strip()) > 20 else "")
         sys.stderr.write(f"unknown command '{shown}'; use {words_hint()}\n")
 
@@ -372,8 +380,8 @@ async def _run_in_asyncio(
         if not commands.open and fd is not None:
             loop.remove_reader(fd)
 
-    def apply(control: Control | str) -> None:
-        live.apply(Control(control))
+    def apply(control: Control | Command | str) -> None:
+        live.apply(control if isinstance(control, Command) else Control(control))
         wake.set()
 
     def signalled(signum: int) -> None:
@@ -423,7 +431,7 @@ async def _run_in_asyncio(
 
 
 async def _serve(
-    live: LiveSession, apply: Callable[[Control | str], None], out: TextIO, jsonl: bool
+    live: LiveSession, apply: Callable[[Control | Command | str], None], out: TextIO, jsonl: bool
 ) -> None:
     """Start the remote and say where it is (or, should its port have gone, why not)."""
     await live.remote.start(live.engine, apply)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from unknot.audio import CuePlayer, bell_notice, make_player
 from unknot.audio.cues import spoken_phrases
 from unknot.core.clock import Clock, monotonic
-from unknot.core.controls import Control
+from unknot.core.controls import Command, Control
 from unknot.core.engine import Session
 from unknot.core.events import Event
 from unknot.core.plan import build_plan
@@ -125,8 +125,9 @@ class LiveSession:
     def start(self) -> None:
         self.engine.start(*self.start_at)
 
-    def apply(self, control: Control) -> list[Event]:
-        """One control of the vocabulary, whichever way it came (a key, a word, a phone)."""
+    def apply(self, control: Control | Command) -> list[Event]:
+        """One control of the vocabulary, whichever way it came (a key, a word, a phone); a
+        command the session cannot take now raises CommandError and changes nothing."""
         return self.engine.apply(control)
 
     def close(self) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from bench.remote import CHROMIUM, CHROMIUM_ARGS
 from unknot.core.clock import monotonic
-from unknot.core.controls import Control
+from unknot.core.controls import Command, Control
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan
 from unknot.core.routine import Routine
@@ -71,7 +71,7 @@ async def serve() -> AsyncIterator[Serve]:
     async def start(routine: Routine) -> Served:
         engine = Session(build_plan(routine), routine_id="browser-test", routine_name=routine.name)
 
-        def apply(control: Control) -> None:
+        def apply(control: Control | Command) -> None:
             engine.apply(control)
             holder.wake.set()
 

@@ -15,7 +15,7 @@ from aiohttp import ClientSession
 
 from tests.remote.test_server import ROUTINE, TOKEN
 from unknot.core.clock import FakeClock
-from unknot.core.controls import VOCABULARY, Control
+from unknot.core.controls import VOCABULARY, Command, Control
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan
 from unknot.remote import limits
@@ -31,7 +31,7 @@ class Live:
 
     def __init__(self, clock: FakeClock, request_timeout: float = limits.REQUEST_TIMEOUT) -> None:
         self.engine = Session(build_plan(ROUTINE), clock=clock, routine_id="hardening")
-        self.applied: list[Control] = []
+        self.applied: list[Control | Command] = []
         self.server = RemoteServer(
             self.engine,
             self.apply,
@@ -43,7 +43,7 @@ class Live:
         self.base = ""
         self.port = 0
 
-    def apply(self, control: Control) -> None:
+    def apply(self, control: Control | Command) -> None:
         self.applied.append(control)
         self.engine.apply(control)
 
@@ -86,19 +86,21 @@ def test_the_remote_takes_the_whole_vocabulary_and_nothing_else() -> None:
     assert shown == {c.value for c in Control} - {c.value for c in PAGE_LEAVES_OUT}
     assert shown | {c.value for c in PAGE_LEAVES_OUT} == set(COMMANDS)
     labels = {info.control.value: info.label for info in VOCABULARY}
-    assert all(c["label"] == labels[c["command"]] for c in page_controls())
+    assert all(c["label"] == labels[str(c["command"])] for c in page_controls())
 
 
 @pytest.mark.parametrize("control", list(Control))
 async def test_every_control_is_applied_by_value(live: Live, control: Control) -> None:
     live.engine.next()
     async with ClientSession() as http:
+        # rate needs its arguments: a side (the move has two) and a score
+        args = {"side": "left", "score": 3} if control is Control.RATE else {}
         response = await http.post(
-            f"{live.base}/control", json={"command": control.value}, headers=auth()
+            f"{live.base}/control", json={"command": control.value, **args}, headers=auth()
         )
         assert response.status == 200, await response.text()
         state = await response.json()
-    assert live.applied == [control]
+    assert live.applied == [Command(control, "left", 3) if args else control]
     assert state["paused"] is live.engine.paused
     assert state["finished"] is (control is Control.STOP)
 

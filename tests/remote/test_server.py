@@ -11,7 +11,7 @@ from aiohttp import ClientResponse, web
 from aiohttp.test_utils import TestClient, TestServer
 
 from unknot.core.clock import FakeClock
-from unknot.core.controls import Control
+from unknot.core.controls import Command, Control
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan
 from unknot.core.routine_file import RoutineFile
@@ -38,12 +38,12 @@ class Remote:
     def __init__(self, clock: FakeClock) -> None:
         self.clock = clock
         self.engine = Session(build_plan(ROUTINE), clock=clock, routine_id="remote-test")
-        self.applied: list[Control] = []
+        self.applied: list[Control | Command] = []
         self.server = RemoteServer(self.engine, self.apply, token=TOKEN, heartbeat=0.2)
 
-    def apply(self, control: Control) -> None:
-        self.applied.append(control)
-        self.engine.apply(control)
+    def apply(self, command: Control | Command) -> None:
+        self.engine.apply(command)  # raises for one the session cannot take: not applied
+        self.applied.append(command)
 
 
 RemoteClient = tuple[Remote, "TestClient[web.Request, web.Application]"]
@@ -138,6 +138,38 @@ async def test_control_applies_the_command_and_answers_the_state(
     else:
         assert state["step"]["remaining"] == 0 or r.engine.index == before[0] + 1
     assert state["step"]["index"] == r.engine.index
+
+
+async def test_rate_takes_a_side_and_a_score_and_emits_rated(remote: RemoteClient) -> None:
+    r, client = remote  # getting ready for Alpha, which has two sides
+    events = await client.get(f"/events?t={TOKEN}")
+    await read_frames(events, 3)
+    before = (r.engine.index, r.engine.remaining(), r.engine.state)
+    body = {"command": "rate", "side": "left", "score": 7}
+    response = await client.post("/control", json=body, headers=bearer())
+    assert response.status == 200
+    assert r.applied == [Command(Control.RATE, "left", 7)]
+    assert (r.engine.index, r.engine.remaining(), r.engine.state) == before  # the clock untouched
+    [frame] = await read_frames(events, 1)
+    rated = json.loads(frame.removeprefix("data: "))
+    assert {k: rated[k] for k in ("event", "area", "side", "score", "when")} == {
+        "event": "rated",
+        "area": "Alpha",  # a move of its own: its name
+        "side": "left",
+        "score": 7,
+        "when": "before",
+    }
+    events.close()
+    for bad, why in (
+        ({"command": "rate", "side": "left", "score": 11}, "0 to 10"),
+        ({"command": "rate", "score": 4}, "two sides"),
+        ({"command": "rate", "side": "top", "score": 4}, "left, right"),
+        ({"command": "pause", "score": 4}, "nothing after it"),
+    ):
+        response = await client.post("/control", json=bad, headers=bearer())
+        assert response.status == 400
+        assert why in (await response.json())["error"]
+    assert len(r.applied) == 1 and not r.engine.paused
 
 
 async def test_resume_after_pause(remote: RemoteClient) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from unknot.cli import catalog, figure, routines, run
+from unknot.cli import catalog, figure, routines, run, tenderness
 from unknot.cli.options import CommandError
 from unknot.cli.parser import build_parser
 from unknot.core.problems import RoutineFileError
@@ -28,6 +28,7 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "moves": catalog.moves,
     "build": catalog.build_command,
     "figure": figure.figure_command,
+    "tenderness": tenderness.tenderness_command,
 }
 
 

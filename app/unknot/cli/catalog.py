@@ -35,6 +35,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--tools", metavar="T,U", default="", help="tools you have (default: all)")
     p.add_argument("--purpose", metavar="P", default="maintenance", help=purposes_help())
     p.add_argument("--json", action="store_true", help="print JSON, as plan --json does")
+    p.add_argument(
+        "--from-log",
+        action="store_true",
+        help="the areas rated sorest lately first, with more time",
+    )
     p.add_argument("--save", metavar="ID", help="save it as a routine of yours with this id")
     p.add_argument("--force", action="store_true", help="with --save: replace an existing file")
 
@@ -94,8 +99,16 @@ def build_command(args: argparse.Namespace) -> int:
     request = Request(
         seconds=seconds, areas=checked["area"], tools=checked["tool"], purpose=purpose
     )
+    notes: tuple[str, ...] = ()
     try:
-        built = build(load_catalog(), request)
+        if args.from_log:
+            from unknot.cli.tenderness import recent_scores
+            from unknot.core.build_from_log import build_from_log
+
+            built, notes = build_from_log(load_catalog(), request, recent_scores())
+        else:
+            built = build(load_catalog(), request)
+            notes = built.fitted.notes
     except (BuildError, TooShort) as exc:
         raise CommandError(str(exc)) from None
     routine_id = args.save or "built"
@@ -106,5 +119,5 @@ def build_command(args: argparse.Namespace) -> int:
             line = f"{exc}; add --force to replace it" if exc.exists else f"--save: {exc}"
             raise CommandError(line) from None
         print(f"Saved {path}; run it with: unknot run {args.save}", file=sys.stderr)
-    print_plan(routine_id, built.routine, built.fitted.notes, as_json=args.json)
+    print_plan(routine_id, built.routine, notes, as_json=args.json)
     return 0

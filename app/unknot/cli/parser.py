@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from unknot import __version__
-from unknot.cli import catalog, figure
+from unknot.cli import catalog, figure, tenderness
 from unknot.cli.options import add_remote_option, minutes_option
 
 
@@ -54,9 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     catalog.add_parsers(sub)
     figure.add_parsers(sub)
+    tenderness.add_parser(sub)
 
     p = sub.add_parser("history", help="list past sessions")
     p.add_argument("--json", action="store_true", help="print JSON, newest first")
+    p.add_argument("--csv", action="store_true", help="the same as CSV, to share")
 
     p = sub.add_parser("doctor", help="check sound, voice and the cue player")
     p.add_argument("--json", action="store_true", help="print JSON")

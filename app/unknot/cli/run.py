@@ -81,6 +81,10 @@ def history(args: argparse.Namespace) -> int:
     rows = history.sessions()
     if args.json:
         print(json.dumps([r.to_json() for r in rows], indent=2))
+    elif args.csv:
+        from unknot.cli.csv_out import write_csv
+
+        write_csv([r.to_json() for r in rows])
     elif rows:
         print(history_table(rows, width=shutil.get_terminal_size().columns))
     else:

@@ -38,6 +38,9 @@ class Request:
     areas: tuple[str, ...] = ()  # none: the purpose's own
     tools: tuple[str, ...] = ()  # none: every tool
     purpose: BuildPurpose = "maintenance"
+    # Each area's share of the time against the others' (1 when not named): before fitting, an
+    # area's move is this many times its catalog length (`unknot.core.build_from_log`).
+    weights: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,8 +76,11 @@ def build(catalog: Catalog, request: Request) -> Built:
             f"try other areas or tools (unknot moves lists them)"
         )
     moves = []
+    weights = dict(request.weights)
     for rank, (move, tool) in enumerate(picks, 1):
         played = move.to_move(tool)
+        if weights.get(move.area, 1.0) != 1.0:
+            played = replace(played, duration=round(played.duration * weights[move.area]))
         if request.purpose == "warm-up":
             played = replace(played, hold=min(played.hold, 5))  # brief: a touch, not a hold
         moves.append(replace(played, priority=rank))

@@ -53,6 +53,7 @@ class CatalogMove:
             name=self.name,
             duration=self.seconds,
             area=AREAS[self.area],
+            area_id=self.area,
             tool=tool or self.tools[0],
             sides=self.sides,
             hold=self.hold,

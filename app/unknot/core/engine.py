@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from unknot.core.controls import Control
+from unknot.core.controls import Command, CommandError, Control, as_command
 from unknot.core.events import (
     Countdown,
     Event,
@@ -26,6 +26,7 @@ from unknot.core.events import (
     StepStarted,
     TimeChanged,
 )
+from unknot.core.ratings import rated
 from unknot.core.result import SessionResult, Status, StepOutcome
 from unknot.core.state import SessionState
 
@@ -136,8 +137,11 @@ class Session(SessionState):
 
     # ----- controls -----
 
-    def apply(self, control: Control) -> list[Event]:
-        """Apply one control of the vocabulary (`unknot.core.controls`), whichever way it came."""
+    def apply(self, command: Control | Command) -> list[Event]:
+        """Apply one control of the vocabulary (`unknot.core.controls`), whichever way it came.
+        A command the session cannot take now (a rating with no move current, or for a side the
+        move does not have) raises CommandError and changes nothing."""
+        control = command if isinstance(command, Control) else command.control
         match control:
             case Control.PAUSE:
                 return self.pause()
@@ -157,6 +161,20 @@ class Session(SessionState):
                 return self.less()
             case Control.STOP:
                 return self.quit()
+            case Control.RATE:
+                given = as_command(command)
+                assert given.score is not None  # a rate Command always has one
+                return self.rate(given.side, given.score)
+
+    def rate(self, side: str | None, score: int) -> list[Event]:
+        """Rate how tender a side of the current move is (`unknot.core.ratings`). It never
+        pauses or moves the clock: it only emits `Rated`."""
+        events = self.update()
+        if self.state not in ("running", "paused"):
+            raise CommandError("no move is current: a rating is given during a session")
+        at = self._at(self.active())
+        self._emit(events, rated(self.step, at=at, side=side, score=score))
+        return events
 
     def toggle_pause(self) -> list[Event]:
         return self.resume() if self.state == "paused" else self.pause()

@@ -28,8 +28,11 @@ EventKind = Literal[
     "resumed",
     "skipped",
     "time_changed",
+    "rated",
     "session_finished",
 ]
+# When a rating was given: in the get-ready step before its move, or once the move has begun.
+RatedWhen = Literal["before", "after"]
 
 
 _OPTIONAL = {"omit_none": True}  # left out of JSON lines while it is None
@@ -166,6 +169,20 @@ class TimeChanged(Event):
     limit: float | None = field(
         default=None, metadata=_OPTIONAL
     )  # that cap, in seconds, when it was reached
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Rated(Event):
+    """A side was rated for tenderness (0 to 10). `area` is the catalog's area id where the
+    move has one, else the move's name; `side` is None for a move without sides."""
+
+    kind: ClassVar[EventKind] = "rated"
+    index: int
+    move: str
+    area: str
+    side: Side | None
+    score: int
+    when: RatedWhen
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)

@@ -75,6 +75,13 @@ class Move:
     min_seconds: int | None = None  # below this a side is not worth doing; None: half of duration
     priority: int | None = None  # kept before moves with a larger number; None: its place
     pose: Pose | None = None  # how to lie and where the tool goes; None: no figure
+    area_id: str | None = None  # the catalog's area id (`AREAS`) of a move from the catalog
+
+    @property
+    def log_area(self) -> str:
+        """The area a rating of this move is kept under: the catalog's area id where the move
+        has one, else the routine's own name for its area (else the move's name)."""
+        return self.area_id or self.area or self.name
 
     @property
     def minimum(self) -> int:

@@ -2,7 +2,8 @@
 
 Headset buttons, keyboard media keys, `playerctl` and the desktop's media controls all arrive as
 one of these methods. Hold, more and less have no media key (MPRIS has no method that means
-them), so they stay on the keys, plain mode's words and the remote.
+them), so they stay on the keys, plain mode's words and the remote; nor has rate, which needs a
+side and a score that no media key can carry.
 """
 
 from __future__ import annotations
@@ -19,4 +20,6 @@ MPRIS_CONTROLS: dict[str, Control] = {
 }
 
 # The controls no MPRIS method can send; a test checks this and the table cover the vocabulary.
-NO_MEDIA_KEY: frozenset[Control] = frozenset({Control.HOLD, Control.MORE, Control.LESS})
+NO_MEDIA_KEY: frozenset[Control] = frozenset(
+    {Control.HOLD, Control.MORE, Control.LESS, Control.RATE}
+)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from unknot.core.engine import Session
 from unknot.core.events import Event, SessionFinished, StepStarted
 from unknot.data.library import Entry
+from unknot.history.ratings import RatingsRecorder
 from unknot.history.rows import SessionRow
 from unknot.history.store import History
 
@@ -55,6 +56,7 @@ class Recorder:
                 fit_seconds=entry.fit_seconds,
             )
         session.listen(self._on_event)
+        session.listen(RatingsRecorder(history, self.session_id))
 
     def _save_step(self, index: int) -> None:
         if self.session_id is not None:

@@ -4,7 +4,7 @@ A database is at version N when `PRAGMA user_version` is N. Never edit a release
 the next number, and bump SCHEMA_VERSION.
 """
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each entry takes the schema from the version before it to its own number.
 MIGRATIONS: dict[int, str] = {
@@ -52,5 +52,18 @@ MIGRATIONS: dict[int, str] = {
     # A session fitted to N minutes records the fit, so that it resumes into the same timeline.
     3: """
     ALTER TABLE sessions ADD COLUMN fit_seconds INTEGER;
+    """,
+    # The body log: how tender each side of an area was, before and after it was worked.
+    4: """
+    CREATE TABLE ratings (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        area TEXT NOT NULL,
+        side TEXT CHECK (side IN ('left', 'right')),
+        "when" TEXT NOT NULL CHECK ("when" IN ('before', 'after')),
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+        rated_at TEXT NOT NULL
+    );
+    CREATE INDEX ratings_area ON ratings(area, rated_at);
     """,
 }

@@ -188,6 +188,10 @@ class History:
             self._told = True
             self._tell(message)
 
+    def turn_off(self, why: str) -> None:
+        """Switch history off after a failed read or write, saying why once."""
+        self._off(f"history is off: {why}")
+
     @property
     def enabled(self) -> bool:
         return self.db is not None

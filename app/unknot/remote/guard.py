@@ -112,10 +112,11 @@ def check(request: web.Request, token: str) -> web.Response | None:
     return None
 
 
-def parse_command(body: bytes) -> object:
-    """The `command` of a JSON body, or a ValueError for one that is not JSON at all."""
+def parse_body(body: bytes) -> dict[str, object]:
+    """A JSON body as an object (one that is JSON but not an object: empty), or a ValueError
+    for one that is not JSON at all."""
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError):
         raise ValueError("not JSON") from None
-    return data.get("command") if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}

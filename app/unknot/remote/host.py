@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from unknot.core.controls import Control
+from unknot.core.controls import Command, Control
 from unknot.core.engine import Session
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ class RemoteHost:
     def url(self) -> str:
         return self.server.url if self.running and self.server is not None else ""
 
-    async def start(self, engine: Session, apply: Callable[[Control], None]) -> None:
+    async def start(self, engine: Session, apply: Callable[[Control | Command], None]) -> None:
         if self.server is None:
             from unknot.remote.server import RemoteServer  # aiohttp loads with the remote only
 

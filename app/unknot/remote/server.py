@@ -20,7 +20,7 @@ from importlib import resources
 
 from aiohttp import web
 
-from unknot.core.controls import Control
+from unknot.core.controls import Command, CommandError, Control, from_json
 from unknot.core.engine import Session
 from unknot.core.events import Event
 from unknot.remote import guard
@@ -41,7 +41,7 @@ MAX_STREAMS = 32  # event streams at once; the next gets 503
 QUEUE_SIZE = 64  # events waiting for one browser; a browser that falls this far behind is dropped
 _BEAT = b"event: heartbeat\ndata: {}\n\n"
 
-Apply = Callable[[Control], None]
+Apply = Callable[[Control | Command], None]  # raises CommandError for one the session cannot take
 
 
 @dataclass(eq=False)
@@ -257,12 +257,17 @@ class RemoteServer:
 
     async def _control(self, request: web.Request) -> web.Response:
         try:
-            command = guard.parse_command(await request.read())
+            body = guard.parse_body(await request.read())
         except ValueError:
             return error(400, 'the body must be JSON like {"command": "pause"}')
-        if not isinstance(command, str) or command not in COMMANDS:
-            return error(400, f"unknown command {command!r}; use one of {', '.join(COMMANDS)}")
-        self.apply(Control(command))
+        try:
+            command = from_json(body)
+            if command is None:
+                name = body.get("command")
+                return error(400, f"unknown command {name!r}; use one of {', '.join(COMMANDS)}")
+            self.apply(command.simplest())
+        except CommandError as exc:
+            return error(400, f"{exc}; nothing was recorded")
         return web.json_response(snapshot(self.engine), headers=HEADERS)
 
     async def _events(self, request: web.Request) -> web.StreamResponse:

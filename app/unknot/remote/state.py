@@ -3,7 +3,7 @@ vocabulary of controls, nothing of its own) and the buttons its page shows."""
 
 from __future__ import annotations
 
-from unknot.core.controls import VOCABULARY, Control
+from unknot.core.controls import SCORES, SIDES, VOCABULARY, Control
 from unknot.core.engine import Session
 from unknot.core.plan import Plan, Step
 from unknot.core.step_figure import move_svg
@@ -17,8 +17,9 @@ COMMANDS: tuple[str, ...] = tuple(info.control.value for info in VOCABULARY)
 PAGE_LEAVES_OUT = frozenset({Control.PAUSE, Control.RESUME, Control.STOP})
 
 
-def page_controls() -> list[dict[str, str]]:
-    """The vocabulary as the page builds its buttons from it: command, label and help."""
+def page_controls() -> list[dict[str, object]]:
+    """The vocabulary as the page builds its buttons from it: command, label and help (and for
+    rate, the sides and scores its rows of buttons offer)."""
     labels = {info.control: info.label for info in VOCABULARY}
     return [
         {
@@ -29,6 +30,11 @@ def page_controls() -> list[dict[str, str]]:
             **(
                 {"pause": labels[Control.PAUSE], "resume": labels[Control.RESUME]}
                 if info.control is Control.TOGGLE
+                else {}
+            ),
+            **(
+                {"sides": list(SIDES), "scores": list(SCORES)}
+                if info.control is Control.RATE
                 else {}
             ),
         }

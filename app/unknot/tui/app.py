@@ -55,7 +55,7 @@ class UnknotApp(App[int]):
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     BINDINGS = [
         Binding(
-            "ctrl+c",
+            "ctrl+c,ctrl+q",
             "quit_now",
             "Quit",
             show=False,
@@ -68,7 +68,7 @@ class UnknotApp(App[int]):
             "Suspend",
             show=False,
             priority=True,
-            tooltip="suspend to the shell (a session pauses; fg brings it back)",
+            tooltip="suspend to the shell (it pauses; fg comes back)",
         ),
     ]
 

@@ -20,7 +20,11 @@ CONTROL_KEYS: dict[Control, tuple[str, str | None]] = {
     Control.MORE: ("plus,equals_sign", "+30s"),
     Control.LESS: ("minus", "-30s"),
     Control.STOP: ("q", "Quit"),
+    Control.RATE: ("0-9,t", None),  # a binding per score: RATING_KEYS
 }
+
+# The digits rate the side shown (or the one being asked about) 0 to 9; t ("ten") rates 10.
+RATING_KEYS: dict[str, int] = {**{str(n): n for n in range(10)}, "t": 10}
 
 
 def _control(control: Control) -> Binding:
@@ -28,6 +32,8 @@ def _control(control: Control) -> Binding:
     help_text = INFO[control].help
     if control is Control.STOP:
         help_text += " (asks first)"
+    elif control in (Control.PAUSE, Control.RESUME):
+        help_text = INFO[Control.TOGGLE].help  # space pauses or resumes, as p does
     return Binding(
         keys,
         f"control('{control.value}')",
@@ -38,8 +44,20 @@ def _control(control: Control) -> Binding:
     )
 
 
+def _rating(key: str, score: int) -> Binding:
+    return Binding(
+        key,
+        f"control('rate', {score})",
+        f"Rate {score}",
+        id=f"session.rate{score}",
+        show=False,
+        tooltip="rate the side shown 0-10 (t: 10)",
+    )
+
+
 SESSION_KEYS: list[BindingType] = [
-    *(_control(control) for control in Control if control is not Control.STOP),
+    *(_control(c) for c in Control if c not in (Control.STOP, Control.RATE)),
+    *(_rating(key, score) for key, score in RATING_KEYS.items()),
     Binding("m", "mute", "Mute", id="session.mute", tooltip="sound on / off"),
     Binding(
         "v",

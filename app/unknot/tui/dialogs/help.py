@@ -18,19 +18,30 @@ from unknot.tui.dialogs.base import Dialog
 def key_rows(bindings: Iterable[tuple[str, Binding]]) -> list[tuple[str, str]]:
     """(keys, what they do) for each action, in the order the bindings list them.
 
-    Keys bound to the same action share a row ("n / →"); the long text is the binding's tooltip,
-    or its footer description when it has none.
+    Keys that do the same (the same text) share a row ("n / →", "space / p"); the long text is
+    the binding's tooltip, or its footer description when it has none.
     """
-    rows: dict[tuple[str, str], list[str]] = {}
+    rows: dict[str, list[str]] = {}
     for key_display, binding in bindings:
         # Hidden bindings without their own help text are Textual's plumbing (focus, copy).
         text = binding.tooltip or (binding.description if binding.show else "")
         if not text:
             continue
-        keys = rows.setdefault((binding.action, text), [])
+        # By what it does: the digits (`control('rate', N)`) share one row, and so do space
+        # (pause or resume, as the footer shows) and p (toggle), which say the same.
+        keys = rows.setdefault(text, [])
         if key_display not in keys:
             keys.append(key_display)
-    return [(" / ".join(keys), text) for (_, text), keys in rows.items()]
+    return [(_joined(keys), text) for text, keys in rows.items()]
+
+
+def _joined(keys: list[str]) -> str:
+    """'n / →'; the ten digits as '0-9' (and the rating's t beside them: '0-9,t'), so that the
+    rating keys fit the narrow key column."""
+    digits = [str(n) for n in range(10)]
+    if all(d in keys for d in digits):
+        return ",".join(["0-9", *(k for k in keys if k not in digits)])
+    return " / ".join(keys)
 
 
 def declared_bindings(node: DOMNode) -> Iterator[tuple[str, Binding]]:

@@ -52,7 +52,14 @@ class HistoryScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
         Binding("escape,q,H,shift+h", "app.pop_screen", "Back", id="history.back"),
+        Binding("t", "tenderness", "Tenderness", id="history.tenderness"),
     ]
+
+    def action_tenderness(self) -> None:
+        """The body log: each rated area's sides over the weeks."""
+        from unknot.tui.screens.tenderness import TendernessScreen
+
+        self.app.push_screen(TendernessScreen(self.history))
 
     def __init__(self, history: History, weekly_goal: int) -> None:
         super().__init__()

@@ -18,11 +18,12 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from unknot.audio.cues import spoken_phrases
-from unknot.core.controls import Control
+from unknot.core.controls import Command, CommandError, Control, rating
 from unknot.core.durations import format_clock
 from unknot.core.engine import MAX_ADDED, Session, countdown_display
-from unknot.core.events import Countdown, Event, TimeChanged
+from unknot.core.events import Countdown, Event, Rated, TimeChanged
 from unknot.core.plan import Step
+from unknot.core.ratings import side_to_rate
 from unknot.core.words import tool_label
 from unknot.data.library import Entry
 from unknot.history.recorder import Recorder
@@ -91,6 +92,7 @@ class SessionScreen(Screen[None]):
         self.notice = ""  # the latest thing to tell the user; the status line shows it
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
+        self._rated: dict[int, list[str | None]] = {}  # sides rated in each step, by index
 
     def compose(self) -> ComposeResult:
         live = self.live
@@ -313,23 +315,36 @@ class SessionScreen(Screen[None]):
             return (parameters[0] == "resume") == self.session.paused
         return True
 
-    def action_control(self, name: str) -> None:
-        """A key's control of the vocabulary; stop asks first."""
+    def action_control(self, name: str, score: int | None = None) -> None:
+        """A key's control of the vocabulary; stop asks first; a digit rates the side shown."""
         control = Control(name)
         if control is Control.STOP:
             self.action_quit()
+        elif control is Control.RATE and score is not None:
+            step = self.session.step
+            side = side_to_rate(step, self._rated.get(step.index, []))
+            try:
+                self.apply_control(rating(side, score))
+            except CommandError as exc:
+                self.show_notice(f"{exc}; nothing was recorded")
         else:
             self.apply_control(control)
 
-    def apply_control(self, control: Control | str) -> None:
+    def apply_control(self, control: Control | Command | str) -> None:
         """A control of the vocabulary, whichever way it came (a key, the clock, the phone, a
-        media key), then show the result. Stop stops at once: whoever sent it has confirmed."""
-        control = Control(control)
-        if control is Control.STOP:
+        media key), then show the result. Stop stops at once: whoever sent it has confirmed.
+        A command the session cannot take raises CommandError, for its sender to say so."""
+        command = control if isinstance(control, Command) else Command(Control(control))
+        if command.control is Control.STOP:
             self.stop()
             return
         was_paused = self.session.paused
-        events = self.live.apply(control)
+        events = self.live.apply(command)
+        for event in events:
+            if isinstance(event, Rated):
+                self._rated.setdefault(event.index, []).append(event.side)
+                side = f"{event.side} side " if event.side else ""
+                self.show_notice(f"Rated {event.move} {side}{event.score} ({event.when})")
         self.sync()
         if any(isinstance(e, TimeChanged) and e.capped for e in events):
             self.show_notice(f"At most {format_clock(MAX_ADDED)} can be added to one step.")
