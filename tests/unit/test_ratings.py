@@ -14,7 +14,8 @@ from unknot.core.clock import FakeClock
 from unknot.core.controls import CommandError, rating
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan
-from unknot.core.ratings import Rating, side_to_rate, trend
+from unknot.core.ratings import Rating, RatingOpen, rating_open, side_to_rate, trend
+from unknot.core.routine import Side
 from unknot.data.library import find
 from unknot.history.ratings import ratings, save_rating
 from unknot.history.recorder import Recorder
@@ -145,3 +146,19 @@ def test_a_session_with_ratings_ends_when_the_same_session_without_them_does() -
         assert engine.result is not None
         ends.append((engine.result.elapsed_seconds, engine.result.active_seconds))
     assert abs(ends[0][0] - ends[1][0]) <= 0.02 and ends[0] == ends[1]
+
+
+def test_a_rating_is_invited_before_a_move_and_in_its_last_work_step_only() -> None:
+    steps = build_plan(find("pre-run-five-muscles").routine).steps
+    offers = [(s.kind, s.side, rating_open(steps, s.index)) for s in steps[:5]]
+    move = steps[0].move.name
+    both: tuple[Side | None, ...] = ("left", "right")
+    assert offers == [
+        ("transition", None, RatingOpen("before", move, both)),
+        ("work", "left", None),
+        ("switch", None, None),
+        ("work", "right", RatingOpen("after", move, both)),
+        ("transition", None, RatingOpen("before", steps[4].move.name, both)),
+    ]
+    last = steps[-1]
+    assert rating_open(steps, last.index) is not None  # the session's last move: "after"

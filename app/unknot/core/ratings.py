@@ -155,3 +155,27 @@ def side_to_rate(step: Step, rated_here: Iterable[str | None]) -> Side | None:
     if step.kind == "switch":
         return "left"
     return "right" if "left" in set(rated_here) and "right" not in set(rated_here) else "left"
+
+
+@dataclass(frozen=True)
+class RatingOpen:
+    """A rating a step invites: of which move, before or after it, and the sides to rate
+    (`(None,)` for a move without sides)."""
+
+    when: RatedWhen
+    move: str
+    sides: tuple[Side | None, ...]
+
+
+def rating_open(steps: Sequence[Step], index: int) -> RatingOpen | None:
+    """The rating step `index` invites, if any: the get-ready step before a move ("before"),
+    and the move's last work step ("after"); None elsewhere. A rating by key or command is
+    taken in any step; this only says when the screens offer one."""
+    step = steps[index]
+    following = steps[index + 1] if index + 1 < len(steps) else None
+    sides: tuple[Side | None, ...] = ("left", "right") if step.move.sides == "each" else (None,)
+    if step.kind == "transition":
+        return RatingOpen("before", step.move.name, sides)
+    if step.kind == "work" and (following is None or following.move_index != step.move_index):
+        return RatingOpen("after", step.move.name, sides)
+    return None

@@ -22,7 +22,7 @@ from aiohttp import web
 
 from unknot.core.controls import Command, CommandError, Control, from_json
 from unknot.core.engine import Session
-from unknot.core.events import Event
+from unknot.core.events import Event, Rated
 from unknot.remote import guard
 from unknot.remote.address import (
     DEFAULT_PORT,
@@ -34,7 +34,7 @@ from unknot.remote.address import (
 )
 from unknot.remote.guard import HEADERS, MAX_BODY, PAGE_HEADERS, error
 from unknot.remote.limits import REQUEST_TIMEOUT, Connections, silent_logger
-from unknot.remote.state import COMMANDS, figure_of, page_controls, snapshot
+from unknot.remote.state import COMMANDS, Given, figure_of, page_controls, snapshot
 
 HEARTBEAT = 1.5  # seconds between heartbeats on an idle event stream (the page waits 5 s)
 MAX_STREAMS = 32  # event streams at once; the next gets 503
@@ -89,6 +89,7 @@ class RemoteServer:
         self._listening: asyncio.Server | None = None
         self._last_port: int | None = None
         self.app = self._make_app()
+        self.given: Given = {}  # the scores rated so far, for the page's rating rows
         engine.listen(self.publish)
 
     # ----- running -----
@@ -167,6 +168,8 @@ class RemoteServer:
 
     def publish(self, event: Event) -> None:
         """An engine listener: queue the event for every browser, dropping any that lag behind."""
+        if isinstance(event, Rated):
+            self.given.setdefault(event.index, {})[event.side or ""] = event.score
         if not self._clients:
             return
         frame = b"data: " + json.dumps(event.to_json()).encode() + b"\n\n"
@@ -253,7 +256,7 @@ class RemoteServer:
         return web.Response(text=svg, content_type="image/svg+xml", headers=HEADERS)
 
     async def _state(self, request: web.Request) -> web.Response:
-        return web.json_response(snapshot(self.engine), headers=HEADERS)
+        return web.json_response(snapshot(self.engine, self.given), headers=HEADERS)
 
     async def _control(self, request: web.Request) -> web.Response:
         try:
@@ -268,7 +271,7 @@ class RemoteServer:
             self.apply(command.simplest())
         except CommandError as exc:
             return error(400, f"{exc}; nothing was recorded")
-        return web.json_response(snapshot(self.engine), headers=HEADERS)
+        return web.json_response(snapshot(self.engine, self.given), headers=HEADERS)
 
     async def _events(self, request: web.Request) -> web.StreamResponse:
         if len(self._clients) >= self.max_streams:

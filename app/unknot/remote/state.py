@@ -6,6 +6,7 @@ from __future__ import annotations
 from unknot.core.controls import SCORES, SIDES, VOCABULARY, Control
 from unknot.core.engine import Session
 from unknot.core.plan import Plan, Step
+from unknot.core.ratings import rating_open
 from unknot.core.step_figure import move_svg
 
 # The commands `POST /control` takes: every control of the vocabulary, by its name.
@@ -53,7 +54,27 @@ def _step(step: Step) -> dict[str, object]:
     }
 
 
-def snapshot(engine: Session) -> dict[str, object]:
+# The scores given, by step index and side ("" for a move without sides), as the server saw them.
+Given = dict[int, dict[str, int]]
+
+
+def _rating(engine: Session, given: Given) -> dict[str, object] | None:
+    """The rating the current step invites (the page's rows of score buttons), with the scores
+    already given in it; None when it invites none or the session is not under way."""
+    if engine.state not in ("running", "paused"):
+        return None
+    offer = rating_open(engine.plan.steps, engine.index)
+    if offer is None:
+        return None
+    return {
+        "when": offer.when,
+        "move": offer.move,
+        "sides": list(offer.sides),
+        "given": given.get(engine.index, {}),
+    }
+
+
+def snapshot(engine: Session, given: Given | None = None) -> dict[str, object]:
     """The session as it stands: what `GET /state` answers and `POST /control` returns."""
     step = _step(engine.step)
     step["remaining"] = round(engine.remaining(), 3)
@@ -74,6 +95,7 @@ def snapshot(engine: Session) -> dict[str, object]:
         "hold_remaining": None if hold is None else round(hold, 3),
         "next": None if following is None else _step(following),
         "session_remaining": round(engine.session_remaining(), 3),
+        "rating": _rating(engine, given or {}),
         "summary": None
         if result is None
         else {
