@@ -98,9 +98,11 @@ class LiveSession:
         resume: SessionRow | None = None,
         remote: Address | None = None,
         desktop: DesktopBridge | None = None,
+        rate_prompts: bool = True,
     ) -> None:
         self.entry = entry
         self.desktop = desktop
+        self.rate_prompts = rate_prompts  # the screen asks how tender each side is (settings)
         self.player = player
         self.engine = Session(
             build_plan(entry.routine),
@@ -193,6 +195,7 @@ class Sessions:
             resume=resume,
             remote=self.options.remote,
             desktop=self._desktop(),
+            rate_prompts=self.settings.rate_prompts,
         )
         self.live.append(live)
         return live

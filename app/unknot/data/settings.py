@@ -10,7 +10,7 @@ from pathlib import Path
 from unknot.data import paths
 
 DEFAULT_WEEKLY_GOAL = 2  # sessions a week: the articles' maintenance advice is once or twice
-_KEYS = ("weekly_goal", "desktop", "notifications")
+_KEYS = ("weekly_goal", "desktop", "notifications", "rate_prompts")
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,8 @@ class Settings:
     desktop: bool = True
     # The desktop notification when a session ends (with `desktop` on).
     notifications: bool = True
+    # The session screen's line asking how tender each side is (rating by key works without).
+    rate_prompts: bool = True
     problem: str = ""
 
 
@@ -48,7 +50,7 @@ def load_settings(path: Path | None = None) -> Settings:
             problem=f"{file}: unknown key {unknown[0]!r} (allowed: {', '.join(_KEYS)});"
             " using the defaults"
         )
-    for key in ("desktop", "notifications"):
+    for key in ("desktop", "notifications", "rate_prompts"):
         if not isinstance(data.get(key, True), bool):
             return Settings(
                 problem=f"{file}: {key}: {data[key]!r} is not true or false; using the defaults"
@@ -62,4 +64,5 @@ def load_settings(path: Path | None = None) -> Settings:
         weekly_goal=goal,
         desktop=data.get("desktop", True),
         notifications=data.get("notifications", True),
+        rate_prompts=data.get("rate_prompts", True),
     )

@@ -23,7 +23,7 @@ from unknot.core.durations import format_clock
 from unknot.core.engine import MAX_ADDED, Session, countdown_display
 from unknot.core.events import Countdown, Event, Rated, TimeChanged
 from unknot.core.plan import Step
-from unknot.core.ratings import side_to_rate
+from unknot.core.ratings import rating_open, side_to_rate
 from unknot.core.words import tool_label
 from unknot.data.library import Entry
 from unknot.history.recorder import Recorder
@@ -92,7 +92,8 @@ class SessionScreen(Screen[None]):
         self.notice = ""  # the latest thing to tell the user; the status line shows it
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
-        self._rated: dict[int, list[str | None]] = {}  # sides rated in each step, by index
+        # The scores rated in each step, by index and side (None: a move without sides).
+        self._rated: dict[int, dict[str | None, int]] = {}
 
     def compose(self) -> ComposeResult:
         live = self.live
@@ -303,9 +304,28 @@ class SessionScreen(Screen[None]):
             parts.insert(0, self.remote.url or f"remote off: {self.remote.problem}")
         if message:
             parts.append(message)
+        prompt = self.rate_prompt()  # last: what is said matters more than the ask
+        if prompt:
+            parts.append(prompt)
         status = " · ".join(parts)
         if self._set("status", status):
             self.query_one("#status", Static).update(Content(status))
+
+    def rate_prompt(self) -> str:
+        """The status line's ask while the step invites a rating (unless settings turn it off):
+        'rate before: left 0-9, t=10 (left 7)'; '' elsewhere."""
+        s = self.session
+        if not self.live.rate_prompts or s.finished or s.state == "ready":
+            return ""
+        offer = rating_open(s.plan.steps, s.index)
+        if offer is None:
+            return ""
+        given = self._rated.get(s.index, {})
+        side = side_to_rate(s.step, given)
+        ask = f"rate {offer.when}: {side + ' ' if side else ''}0-9, t=10"
+        if given:
+            ask += " (" + ", ".join(f"{k} {v}" if k else str(v) for k, v in given.items()) + ")"
+        return ask
 
     # ----- keys -----
 
@@ -322,7 +342,7 @@ class SessionScreen(Screen[None]):
             self.action_quit()
         elif control is Control.RATE and score is not None:
             step = self.session.step
-            side = side_to_rate(step, self._rated.get(step.index, []))
+            side = side_to_rate(step, self._rated.get(step.index, {}))
             try:
                 self.apply_control(rating(side, score))
             except CommandError as exc:
@@ -342,7 +362,7 @@ class SessionScreen(Screen[None]):
         events = self.live.apply(command)
         for event in events:
             if isinstance(event, Rated):
-                self._rated.setdefault(event.index, []).append(event.side)
+                self._rated.setdefault(event.index, {})[event.side] = event.score
                 side = f"{event.side} side " if event.side else ""
                 self.show_notice(f"Rated {event.move} {side}{event.score} ({event.when})")
         self.sync()
