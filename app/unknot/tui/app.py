@@ -214,7 +214,13 @@ class UnknotApp(App[int]):
         if isinstance(self.screen, SessionScreen) and self.screen is not message.screen:
             return  # stopped to start another, which has taken its place: no summary for it
 
-        self.replace_screen(SummaryScreen(message.entry, message.result, notice=message.notice))
+        from unknot.tui.widgets.ratings_table import SessionLog
+
+        ended = message.screen
+        log = SessionLog.of(ended.recorder.history, ended.recorder.session_id, ended.session.plan)
+        self.replace_screen(
+            SummaryScreen(message.entry, message.result, notice=message.notice, log=log)
+        )
 
     def on_summary_screen_back_to_routines(self) -> None:
         self.show_picker()

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 from unknot.core.durations import format_clock
 from unknot.core.result import SessionResult
 from unknot.data.library import Entry
+from unknot.tui.widgets.ratings_table import RatingsTable, SessionLog
 
 
 def summary_text(result: SessionResult) -> Content:
@@ -30,15 +31,22 @@ def summary_text(result: SessionResult) -> Content:
 class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
     BINDINGS = [
-        Binding("enter", "picker", "Back to routines", id="summary.picker"),
+        Binding("enter", "picker", "Back to routines", id="summary.picker", priority=True),
         Binding("q", "app.quit", "Quit", id="summary.quit"),
     ]
 
-    def __init__(self, entry: Entry, result: SessionResult, notice: str | None = None) -> None:
+    def __init__(
+        self,
+        entry: Entry,
+        result: SessionResult,
+        notice: str | None = None,
+        log: SessionLog | None = None,
+    ) -> None:
         super().__init__()
         self.entry = entry
         self.result = result
         self.notice = notice  # something about the session that the user must know
+        self.body_log = log  # the session's ratings, to show and correct (None: no table)
 
     def compose(self) -> ComposeResult:
         done = self.result.status == "completed"
@@ -48,12 +56,21 @@ class SummaryScreen(Screen[None]):
             )
             yield Static(Content(self.entry.routine.name), id="summary-routine")
             yield Static(summary_text(self.result), id="summary-table")
+            if self.body_log is not None and self.body_log.areas:
+                yield Static(
+                    Content("How tender: arrows pick a cell, 0-9 or t (10) sets it"),
+                    id="summary-rate-help",
+                )
+                yield RatingsTable(self.body_log, id="summary-ratings")
             if self.notice:
                 yield Static(Content(self.notice), id="summary-notice")
         yield Footer()
 
     class BackToRoutines(Message):
         """Show the routine picker again."""
+
+    def on_ratings_table_said(self, message: RatingsTable.Said) -> None:
+        self.query_one("#summary-rate-help", Static).update(Content(message.text))
 
     def action_picker(self) -> None:
         self.post_message(self.BackToRoutines())
