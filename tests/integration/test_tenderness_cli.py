@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,37 @@ def test_with_no_ratings_yet_it_says_so(tmp_path: Path) -> None:
     built = run_cli(tmp_path, "build", "--minutes", "12", "--from-log")
     assert built.returncode == 0, built.stderr
     assert "no ratings yet" in built.stdout.lower()
+
+
+def test_a_session_with_ratings_ends_when_the_same_one_without_them_does(tmp_path: Path) -> None:
+    """On the real clock, in real processes run side by side: ratings never move the clock, so
+    the session ends within 20 ms of the same session without them (`t` is active time, so a
+    pause would not show in it: the result's paused and added seconds must be 0 as well)."""
+    routine = tmp_path / "calves.toml"
+    routine.write_text(CALVES)
+    rates = "".join(f"rate {side} {n}\n" for n in range(11) for side in ("left", "right"))
+    homes = [tmp_path / "rated", tmp_path / "unrated"]
+    with ThreadPoolExecutor(2) as pool:
+        runs = list(
+            pool.map(
+                lambda home, lines: run_cli(
+                    home, "run", str(routine), "--plain", "--jsonl", "--mute", stdin=lines
+                ),
+                homes,
+                [rates, ""],
+            )
+        )
+    ends: list[float] = []
+    for out in runs:
+        assert out.returncode == 0, out.stderr
+        events = [json.loads(line) for line in out.stdout.splitlines()]
+        assert events[-1]["event"] == "session_finished"
+        ends.append(float(events[-1]["t"]))
+        result = events[-1]["result"]
+        assert isinstance(result, dict)
+        # Neither paused (t counts active time only) nor longer than planned: nothing was added.
+        assert result["paused_seconds"] == 0 and result["extension_seconds"] == 0, result
+        assert abs(ends[-1] - result["planned_seconds"]) <= 0.020, result
+        if out is runs[0]:
+            assert sum(e["event"] == "rated" for e in events) == 22
+    assert abs(ends[0] - ends[1]) <= 0.020, ends
