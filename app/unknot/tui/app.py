@@ -348,8 +348,11 @@ class UnknotApp(App[int]):
 
     def _flash(self) -> None:
         self.bell()
-        self.screen.add_class("-flash")
-        self.set_timer(0.25, lambda: self.screen.remove_class("-flash"))
+        # The screen that flashed, not whichever is on top in 0.25 s: by then the app may be
+        # closing with no screen at all.
+        screen = self.screen
+        screen.add_class("-flash")
+        self.set_timer(0.25, lambda: screen.remove_class("-flash"))
 
     def action_quit_now(self) -> None:
         running = self.running_session()
