@@ -15,6 +15,7 @@ from unknot.history.store import History
 from unknot.tui.app import UnknotApp
 from unknot.tui.dialogs.help import HelpScreen
 from unknot.tui.screens.build import CHOICES, FROM_LOG, TOO_SMALL, BuildScreen
+from unknot.tui.screens.picker import SHORT_TITLE, TITLE
 
 
 async def _open(app: UnknotApp, pilot: object) -> BuildScreen:
@@ -147,3 +148,23 @@ async def test_at_40x12_the_build_screen_says_what_size_it_needs(unknot_home: Pa
         await _open(app, pilot)
         shown = " ".join(screen_text(app).split())
         assert " ".join(TOO_SMALL.split()) in shown
+
+
+async def test_the_picker_title_fits_at_80x24_and_40x12(unknot_home: Path) -> None:
+    for size, title in (((80, 24), TITLE), ((40, 12), SHORT_TITLE)):
+        app = Harness().app
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            assert screen_text(app).splitlines()[0].strip() == title
+
+
+async def test_history_at_40x12_shows_its_sessions(unknot_home: Path) -> None:
+    app = Harness().app
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        table = app.screen.query_one("#sessions")
+        assert table.size.height >= 5
+        assert "No sessions" in screen_text(app)
+        assert "This week" in screen_text(app)
