@@ -57,7 +57,9 @@ async def test_build_a_session_previews_saves_and_starts(unknot_home: Path) -> N
         areas.select("glutes")
         await pilot.pause()
         text = str(preview.render())
-        assert text.startswith("Built maintenance: calves, glutes and piriformis: ")
+        # Six minutes hold the calves only: the name says so, and the glutes' move is dropped.
+        assert text.startswith("Built maintenance: calves\n1 move, 5:59")
+        assert "Dropped for time (1 move; more minutes keep them): Gluteus medius" in text
         assert screen.built is not None
         assert abs(build_plan(screen.built.routine).total_seconds - 360) <= 5
         minutes.value = "0.2"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from unknot.core.build import FEET_UP, RUN_WORKED, BuildError, Request, build
+from unknot.core.build import FEET_UP, RUN_WORKED, BuildError, Request, build, session_name
 from unknot.core.fit import TooShort
 from unknot.core.plan import build_plan
 from unknot.data.catalog_loader import load_catalog
@@ -76,3 +76,17 @@ def test_what_cannot_be_built(request_: Request, line: str) -> None:
 def test_too_short_for_one_move() -> None:
     with pytest.raises(TooShort):
         build(load_catalog(), Request(seconds=20, areas=("calves",)))
+
+
+def test_a_long_name_counts_the_areas_it_leaves_out_rather_than_cutting_one() -> None:
+    names = ["feet", "calves", "shins", "hamstrings", "quads", "it band", "adductors"]
+    assert session_name("Built maintenance", names[:2]) == "Built maintenance: feet, calves"
+    long = session_name("Built maintenance", names)
+    assert long == "Built maintenance: feet, calves, shins and 4 more areas"
+    assert len(long) <= 60 and "..." not in long
+
+
+def test_the_name_holds_only_the_areas_left_after_fitting() -> None:
+    built = build(load_catalog(), Request(seconds=360, areas=("calves", "glutes")))
+    assert built.routine.name == "Built maintenance: calves"
+    assert built.fitted.routine == built.routine

@@ -349,7 +349,7 @@ def test_a_skipped_side_done_again_counts_as_done(clock: FakeClock, finish_redo:
 
 def test_more_adds_at_most_ten_minutes_to_a_step(clock: FakeClock) -> None:
     from unknot.core.engine import MAX_ADDED
-    from unknot.plain import describe
+    from unknot.plain.lines import describe
 
     assert MAX_ADDED == 600
     session, rec = started(LONG, clock)  # a 10 s get-ready step

@@ -84,20 +84,36 @@ def build(catalog: Catalog, request: Request) -> Built:
         if request.purpose == "warm-up":
             played = replace(played, hold=min(played.hold, 5))  # brief: a touch, not a hold
         moves.append(replace(played, priority=rank))
-    names = ", ".join(AREAS[m.area].lower() for m, _ in picks)
     routine = Routine(
-        name=f"Built {request.purpose}: {_shorten(names, 80 - 8 - len(request.purpose))}",
-        summary=f"A {request.purpose} session built from the catalog of moves: {names}.",
+        name=f"Built {request.purpose}",
+        summary=f"A {request.purpose} session built from the catalog of moves.",
         moves=tuple(moves),
         purpose=FILE_PURPOSE[request.purpose],
     )
     fitted = fit(routine, request.seconds)
     chosen = tuple(picks[i] for i in fitted.kept)
-    return Built(fitted.routine, chosen, fitted)
+    # Named for what the fitted session holds, not for the areas asked for: a dropped area
+    # would make the name lie, and the name is what a saved routine is listed by.
+    names = [AREAS[m.area].lower() for m, _ in chosen]
+    named = replace(
+        fitted.routine,
+        name=session_name(f"Built {request.purpose}", names),
+        summary=f"A {request.purpose} session built from the catalog of moves: {', '.join(names)}.",
+    )
+    return Built(named, chosen, replace(fitted, routine=named))
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 3].rstrip(", ") + "..."
+def session_name(head: str, names: Sequence[str], limit: int = 60) -> str:
+    """`head: a, b, c`, or `head: a, b and 5 more areas` when the names do not fit in `limit`:
+    whole names only, never cut mid-word."""
+    full = f"{head}: {', '.join(names)}"
+    if len(full) <= limit:
+        return full
+    for shown in range(len(names) - 1, 0, -1):
+        text = f"{head}: {', '.join(names[:shown])} and {len(names) - shown} more areas"
+        if len(text) <= limit:
+            return text
+    return f"{head}: {len(names)} areas"
 
 
 def _area_order(areas: tuple[str, ...], purpose: BuildPurpose) -> tuple[str, ...]:

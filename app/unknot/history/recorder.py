@@ -7,6 +7,7 @@ from unknot.core.engine import Session
 from unknot.core.events import Event, SessionFinished, StepStarted
 from unknot.data.library import Entry
 from unknot.history.ratings import RatingsRecorder
+from unknot.history.reads import step_outcomes
 from unknot.history.rows import SessionRow
 from unknot.history.store import History
 
@@ -43,7 +44,7 @@ class Recorder:
             # The result, the summary and the meter then count the whole session, not the part
             # since the resume.
             session.carry_on(
-                history.step_outcomes(resume.id), resume.wall_seconds, resume.paused_seconds
+                step_outcomes(history, resume.id), resume.wall_seconds, resume.paused_seconds
             )
         else:
             routine = entry.routine

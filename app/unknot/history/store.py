@@ -24,7 +24,7 @@ from unknot.data.paths import not_a_file
 from unknot.history.lock import SessionLock, is_held, lock_folder, lock_path, stale
 from unknot.history.rows import LIST_SESSIONS, ROW_FIELDS, SessionRow
 from unknot.history.schema import MIGRATIONS, SCHEMA_VERSION
-from unknot.history.sql import FINISH, INSERT_STEP, reason, transaction
+from unknot.history.sql import FINISH, INSERT_STEP, reason, save_final, transaction
 
 RUNNING = "running"
 Notify = Callable[[str], None]
@@ -341,15 +341,19 @@ class History:
 
     # ----- reading -----
 
-    def _rows(self, where: str = "", params: tuple[object, ...] = ()) -> Iterator[sqlite3.Row]:
+    def query(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        """The rows a read answers; none while history is off, or when the read fails (history
+        then turns off and says so once)."""
         if self.db is None:
-            return iter(())
-        sql = LIST_SESSIONS.format(where=where)
+            return []
         try:
-            return iter(self.db.execute(sql, params).fetchall())
+            return self.db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             self._off(f"history is off: cannot read {self.path} ({reason(exc)})")
-            return iter(())
+            return []
+
+    def _rows(self, where: str = "", params: tuple[object, ...] = ()) -> Iterator[sqlite3.Row]:
+        return iter(self.query(LIST_SESSIONS.format(where=where), params))
 
     def _row(self, r: sqlite3.Row) -> SessionRow:
         status = r["status"]
@@ -366,34 +370,10 @@ class History:
     def _recover(self) -> None:
         """Clear the locks of sessions that are gone, saving any final record one kept."""
         for session_id, record, lock in stale(self.path):
-            saved = record is None or self._save_final(session_id, record)
+            saved = record is None or (
+                self.db is not None and save_final(self.db, session_id, record, RUNNING)
+            )
             lock.release(keep=not saved)
-
-    def _save_final(self, session_id: int, record: dict[str, object]) -> bool:
-        if self.db is None:
-            return False
-        try:
-            listed = record.get("steps", [])
-            rows = listed if isinstance(listed, list) else []
-            steps = [tuple(step) for step in rows if isinstance(step, list)]
-            with transaction(self.db):
-                for step in steps:
-                    if len(step) == 13 and step[0] == session_id:
-                        self.db.execute(INSERT_STEP, step)
-                self.db.execute(
-                    FINISH + " AND status = ?",
-                    (
-                        record["status"],
-                        record["ended_at"],
-                        record["elapsed_seconds"],
-                        record["paused_seconds"],
-                        session_id,
-                        RUNNING,
-                    ),
-                )
-        except (sqlite3.Error, KeyError, TypeError):
-            return False
-        return True
 
     def sessions(self) -> list[SessionRow]:
         try:
@@ -414,51 +394,6 @@ class History:
             self._off(f"history is off: cannot read {self.path} ({reason(exc)})")
             return None
         return next((row for row in rows if row.status == "interrupted"), None)
-
-    def step_outcomes(self, session_id: int) -> list[StepOutcome]:
-        """The outcomes of the steps a session saved (those that ended before it stopped)."""
-        if self.db is None:
-            return []
-        try:
-            rows = self.db.execute(
-                "SELECT idx, kind, move, move_index, side, planned, actual, holds, skipped,"
-                " finished FROM steps WHERE session_id = ? ORDER BY idx",
-                (session_id,),
-            ).fetchall()
-        except sqlite3.Error as exc:
-            self._off(f"history is off: cannot read {self.path} ({reason(exc)})")
-            return []
-        return [
-            StepOutcome(
-                index=r["idx"],
-                kind=r["kind"],
-                move=r["move"],
-                move_index=r["move_index"],
-                side=r["side"],
-                planned=r["planned"],
-                actual=r["actual"],
-                holds=r["holds"],
-                skipped=bool(r["skipped"]),
-                finished=bool(r["finished"]),
-            )
-            for r in rows
-        ]
-
-    def area_seconds(self, since: datetime) -> dict[str, float]:
-        """Seconds of work per body area since `since`."""
-        if self.db is None:
-            return {}
-        try:
-            rows = self.db.execute(
-                "SELECT st.area, SUM(st.actual) AS seconds FROM steps st"
-                " JOIN sessions s ON s.id = st.session_id"
-                " WHERE st.kind = 'work' AND s.started_at >= ? GROUP BY st.area",
-                (since.astimezone(UTC).isoformat(timespec="seconds"),),
-            ).fetchall()
-        except sqlite3.Error as exc:
-            self._off(f"history is off: cannot read {self.path} ({reason(exc)})")
-            return {}
-        return {r["area"]: r["seconds"] for r in rows if r["seconds"]}
 
     def close(self) -> None:
         for lock in self._locks.values():

@@ -192,10 +192,14 @@ class UnknotApp(App[int]):
         self.start_session(message.entry)
 
     def on_picker_screen_build_session(self, message: PickerScreen.BuildSession) -> None:
+        from unknot.core.ratings import recent_tenderness
         from unknot.data.catalog_loader import load_catalog
+        from unknot.history.ratings import area_trends
         from unknot.tui.screens.build import BuildScreen
 
-        self.push_screen(BuildScreen(load_catalog(), message.minutes or "10"))
+        # The body log, for the build screen's "from my log" (as `build --from-log` reads it).
+        tenderness = recent_tenderness(area_trends(self.history))
+        self.push_screen(BuildScreen(load_catalog(), message.minutes or "10", tenderness))
 
     def on_build_screen_start_built(self, message: BuildScreen.StartBuilt) -> None:
         self.start_session(message.entry)
@@ -354,8 +358,11 @@ class UnknotApp(App[int]):
 
     def _flash(self) -> None:
         self.bell()
-        self.screen.add_class("-flash")
-        self.set_timer(0.25, lambda: self.screen.remove_class("-flash"))
+        # The screen that flashed, not whichever is on top in 0.25 s: by then the app may be
+        # closing with no screen at all.
+        screen = self.screen
+        screen.add_class("-flash")
+        self.set_timer(0.25, lambda: screen.remove_class("-flash"))
 
     def action_quit_now(self) -> None:
         running = self.running_session()

@@ -3,7 +3,9 @@ changes, then Start or Save."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Final
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,19 +16,29 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, SelectionList, Static
 
 from unknot.core.build import TOOLS, BuildError, Built, Request, build
+from unknot.core.build_from_log import build_from_log
 from unknot.core.catalog import AREAS, Catalog
 from unknot.core.fit import MinutesError, TooShort, parse_minutes
-from unknot.core.plan import build_plan, plan_lines
 from unknot.core.routine import PURPOSES, BuildPurpose
 from unknot.data.built import SaveError, built_entry, save_built
 from unknot.data.library import Entry
 from unknot.tui.dialogs.help import HelpScreen, help_rows
+from unknot.tui.screens.build_preview import plan_preview
+from unknot.tui.sizes import TALL, WIDE
+
+# The purposes offered, then one that orders the session by the body log (`build --from-log`).
+FROM_LOG: Final = "from my log"
+CHOICES: Final = (*PURPOSES, FROM_LOG)
+TOO_SMALL = f"Build a session needs a window of at least {WIDE}x{TALL}: make it larger."
 
 
-def plan_preview(built: Built) -> Content:
-    """The plan, as `unknot plan` prints it, for the preview pane."""
-    plan = build_plan(built.routine)
-    return Content("\n".join(plan_lines(built.routine.name, plan, built.fitted.notes)))
+class MinutesField(Input):
+    """The minutes: digits and a point; any other key (`?` for help) goes to the screen."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        if character is not None and character not in "0123456789.":
+            return False
+        return super().check_consume_key(key, character)
 
 
 class BuildScreen(Screen[None]):
@@ -48,24 +60,29 @@ class BuildScreen(Screen[None]):
     class Back(Message):
         """Back to the routine picker."""
 
-    def __init__(self, catalog: Catalog, minutes: str = "10") -> None:
+    def __init__(
+        self, catalog: Catalog, minutes: str = "10", tenderness: Mapping[str, float] | None = None
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.minutes = minutes
+        # Each rated area's recent tenderness, for "from my log" (empty: no ratings yet).
+        self.tenderness = dict(tenderness or {})
         self.built: Built | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(
-            Content("unknot · build a session · tab next · space check · ? keys · esc back"),
+            Content("build a session · tab next · space tick · ? keys · esc back"),
             id="title",
         )
+        yield Static(Content(TOO_SMALL), id="too-small")
         with Horizontal(id="body"):
             with Vertical(id="choices"):
-                yield Input(
+                yield MinutesField(
                     self.minutes, placeholder="minutes", id="build-minutes", restrict=r"[0-9.]*"
                 )
                 with RadioSet(id="purpose"):
-                    for purpose in PURPOSES:
+                    for purpose in CHOICES:
                         yield RadioButton(purpose, value=purpose == "maintenance")
                 yield SelectionList[str](*((name, key) for key, name in AREAS.items()), id="areas")
                 yield SelectionList[str](*((t, t) for t in TOOLS), id="tools")
@@ -86,11 +103,15 @@ class BuildScreen(Screen[None]):
         self.refresh_plan()
         self.query_one("#build-minutes", Input).focus()
 
+    def from_log(self) -> bool:
+        pressed = self.query_one("#purpose", RadioSet).pressed_index
+        return pressed >= 0 and CHOICES[pressed] == FROM_LOG
+
     def request(self) -> Request:
         """What the screen asks for now; MinutesError when the minutes are not usable."""
         seconds = round(parse_minutes(self.query_one("#build-minutes", Input).value) * 60)
         pressed = self.query_one("#purpose", RadioSet).pressed_index
-        purpose: BuildPurpose = PURPOSES[pressed] if pressed >= 0 else "maintenance"
+        purpose: BuildPurpose = PURPOSES[pressed] if 0 <= pressed < len(PURPOSES) else "maintenance"
         return Request(
             seconds=seconds,
             areas=tuple(self.query_one("#areas", SelectionList).selected),
@@ -101,12 +122,16 @@ class BuildScreen(Screen[None]):
     def refresh_plan(self) -> None:
         preview = self.query_one("#preview", Static)
         try:
-            self.built = build(self.catalog, self.request())
+            if self.from_log():
+                self.built, notes = build_from_log(self.catalog, self.request(), self.tenderness)
+            else:
+                self.built = build(self.catalog, self.request())
+                notes = self.built.fitted.notes
         except (MinutesError, BuildError, TooShort) as exc:
             self.built = None
             preview.update(Content(str(exc).removeprefix("--minutes: ")))
         else:
-            preview.update(plan_preview(self.built))
+            preview.update(plan_preview(self.built, notes))
         self.query_one("#start", Button).disabled = self.built is None
         self.query_one("#save", Button).disabled = self.built is None
 
@@ -119,6 +144,12 @@ class BuildScreen(Screen[None]):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self.refresh_plan()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "save-id":
+            self.save()
+        elif event.input.id == "build-minutes":
+            self.action_start()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":

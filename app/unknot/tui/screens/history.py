@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from unknot.core.durations import format_clock
 from unknot.core.words import plural
+from unknot.history.reads import area_seconds
 from unknot.history.rows import SessionRow
 from unknot.history.stats import bar_chart, week_figures, week_start
 
@@ -91,7 +92,7 @@ class HistoryScreen(Screen[None]):
             )
         )
         since = week_start(now) - timedelta(weeks=3)
-        chart = bar_chart(self.history.area_seconds(since), width=24)
+        chart = bar_chart(area_seconds(self.history, since), width=24)
         self.query_one("#areas", Static).update(
             Content.assemble(("Time per area, last four weeks\n", "bold"), "\n".join(chart))
         )

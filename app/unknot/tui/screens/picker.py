@@ -57,6 +57,10 @@ def entry_detail(entry: Entry) -> Content:
     return Content.assemble(*parts)
 
 
+TITLE = "unknot · enter start · tab minutes · ^b build · ^r history · f1 keys · ^q quit"
+SHORT_TITLE = "unknot · f1 keys · ^b build · ^q quit"
+
+
 class FilterInput(Input):
     """The filter box: every printable character typed here goes into the filter, so the
     picker's own keys are ones that cannot be text (ctrl+r, ctrl+b, F1, ctrl+q)."""
@@ -135,13 +139,9 @@ class PickerScreen(Screen[None]):
         self.shown: list[Entry] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            Content(
-                "unknot · pick a routine · enter start · tab minutes · ^b build · "
-                "^r history · f1 keys · ^q quit"
-            ),
-            id="title",
-        )
+        # Each title fits its width (78 columns at 80, 38 at 40): a cut title hides the keys.
+        yield Static(Content(TITLE), id="title")
+        yield Static(Content(SHORT_TITLE), id="short-title")
         filter_box = FilterInput(placeholder="Type to filter routines", id="filter")
         filter_box.cursor_blink = False
         with Horizontal(id="inputs"):
