@@ -31,6 +31,15 @@ class FigureView(Widget):
     """
 
     shown: reactive[tuple[Move, str | None] | None] = reactive(None)
+    # Drawn once the first frame is out: the clock and the move come first, the figure a moment
+    # later (placing the body and rasterising it takes tens of milliseconds).
+    ready: reactive[bool] = reactive(False)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._first_frame_out)
+
+    def _first_frame_out(self) -> None:
+        self.ready = True
 
     def show(self, move: Move | None, side: str | None) -> bool:
         """Show `move` on `side`; False when it has no figure."""
@@ -44,6 +53,8 @@ class FigureView(Widget):
         return move_figure(move, side if move.sides == "each" else None)
 
     def render(self) -> Content:
+        if not self.ready:
+            return Content("")
         shape = self.figure()
         width, height = self.content_size
         if shape is None or width < 4 or height < 2:
