@@ -175,3 +175,25 @@ def test_the_clock_fills_the_window(terminals: Callable[..., Terminal]) -> None:
     assert "Traceback" not in screen
     term.keys("C-c")
     assert term.exit_status() == 0
+
+
+def braille_cells(screen: str) -> int:
+    """Cells drawn in braille dots (U+2801 to U+28FF): the figure of the move."""
+    return sum(1 for char in screen if "\u2801" <= char <= "\u28ff")
+
+
+def test_the_figure_shows_beside_the_how_to_and_leaves_the_clock_its_rows(
+    terminals: Callable[..., Terminal],
+) -> None:
+    term = terminals("run", "pre-run-five-muscles", "--mute", size=(100, 30))
+    screen = term.wait_for(lambda s: "IT band" in s and braille_cells(s) > 40)
+    assert glyph_rows(screen) >= 10, screen
+    # The figure sits on the how-to's rows, above the clock: every braille cell is above it.
+    lines = screen.splitlines()
+    figure_rows = [n for n, line in enumerate(lines) if braille_cells(line)]
+    clock_rows = [n for n, line in enumerate(lines) if "███" in line]
+    assert figure_rows and clock_rows and max(figure_rows) < min(clock_rows), screen
+    term.tmux("resize-window", "-x", "200", "-y", "60")
+    screen = term.wait_for(lambda s: glyph_rows(s) >= 20 and braille_cells(s) > 200)
+    term.keys("C-c")
+    assert term.exit_status() == 0
