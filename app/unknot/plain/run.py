@@ -70,17 +70,25 @@ def run_plain(
 
 
 def _run_in_loop(live: LiveSession, commands: LineInput, ending: Ending) -> None:
-    session = live.engine
     live.start()
-    while not session.finished:
-        timeout = _step(live, commands)
-        if session.finished:
-            break
-        if ending.due:
-            live.apply(Control.STOP)
-            break
+    while (timeout := _next_wait(live, commands, ending)) is not _OVER:
         for line in ending.wait(commands, timeout):
             _command(live, line)
+
+
+_OVER = -1.0  # what _next_wait answers once the session has ended
+
+
+def _next_wait(live: LiveSession, commands: LineInput, ending: Ending) -> float | None:
+    """Bring the session up to now and answer how long to wait for input (None: until there is
+    some), or _OVER once it has finished, or been stopped by a signal or a closed pipe."""
+    timeout = _step(live, commands)
+    if live.engine.finished:
+        return _OVER
+    if ending.due:
+        live.apply(Control.STOP)
+        return _OVER
+    return timeout
 
 
 def _step(live: LiveSession, commands: LineInput) -> float | None:
@@ -156,13 +164,7 @@ async def _run_in_asyncio(
         live.start()
         if live.desktop is not None:
             await live.desktop.start(session, apply)
-        while not session.finished:
-            timeout = _step(live, commands)
-            if session.finished:
-                break
-            if ending.due:
-                live.apply(Control.STOP)
-                break
+        while (timeout := _next_wait(live, commands, ending)) is not _OVER:
             if not watched and commands.open:
                 lines.extend(commands.read())
             if not lines:
