@@ -30,7 +30,7 @@ def test_settings_problems_are_told_once_in_plain_mode(unknot_home: Path, two: P
     result = run_cli(unknot_home, "run", str(two), "--plain", "--mute")
     assert result.stderr.splitlines() == [
         f"Settings: {settings}: unknown key 'weekly_goals' (allowed: weekly_goal, desktop,"
-        " notifications); using the defaults"
+        " notifications, rate_prompts); using the defaults"
     ]
     assert result.stdout.splitlines()[-1].startswith("00:02  Session complete")
 
