@@ -74,12 +74,20 @@ def _end(proc: subprocess.Popen[bytes], main: int) -> None:
     runs beside the next start-up."""
     with contextlib.suppress(OSError):
         os.close(main)
+    # The program leads a session of its own without a controlling terminal, so closing the pty
+    # sends it no hang-up: send it as a closed terminal would.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGHUP)
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+    time.sleep(SETTLE)
+
+
+SETTLE = 1.0  # seconds between one program's exit and the next start: what it wrote settles
 
 
 @contextlib.contextmanager
