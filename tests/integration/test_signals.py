@@ -41,23 +41,30 @@ def _read_until(fd: int, needle: bytes, timeout: float) -> bytes:
     return seen
 
 
+def in_a_terminal(home: Path, *args: str) -> tuple[int, subprocess.Popen[bytes]]:
+    """`unknot ARGS` on a 100x30 pseudo-terminal of its own: the pty's main side, and the process."""
+    main, secondary = pty.openpty()
+    env = cli_env(home) | {"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+    process = launch(
+        home,
+        *args,
+        env=env,
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        text=False,
+        new_session=True,
+    )
+    os.close(secondary)
+    return main, process
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_signal_saves_the_session_and_gives_the_terminal_back(
     unknot_home: Path, twelve: Path, signum: signal.Signals
 ) -> None:
-    main, secondary = pty.openpty()
-    env = cli_env(unknot_home) | {"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
-    process = launch(
-        unknot_home,
-        *("run", str(twelve), "--mute"),
-        env=env,
-        stdin=secondary,
-        stdout=secondary,
-        stderr=secondary,
-        new_session=True,
-    )
-    os.close(secondary)
+    main, process = in_a_terminal(unknot_home, "run", str(twelve), "--mute")
     try:
         first = _read_until(main, b"Alpha", timeout=20)
         assert b"Alpha" in first, first[-500:]
@@ -159,18 +166,7 @@ def test_ctrl_z_suspends_and_pauses_the_session_and_sigcont_shows_it_paused(
 ) -> None:
     """ctrl+z stops the process as other full-screen programs do; the time stopped is not the
     session's: it comes back paused where it was, says so, and redraws."""
-    main, secondary = pty.openpty()
-    env = cli_env(unknot_home) | {"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
-    process = launch(
-        unknot_home,
-        *("run", "pre-run-five-muscles", "--mute"),
-        env=env,
-        stdin=secondary,
-        stdout=secondary,
-        stderr=secondary,
-        new_session=True,
-    )
-    os.close(secondary)
+    main, process = in_a_terminal(unknot_home, "run", "pre-run-five-muscles", "--mute")
     try:
         first = _read_until(main, b"GET READY", timeout=20)
         assert b"GET READY" in first, first[-500:]
