@@ -12,10 +12,12 @@ from tests.helpers import run_cli
 
 pytestmark = pytest.mark.slow  # real subprocess sessions on the real clock
 
+# The shortest session with a get-ready step to rate in: the lines typed are all waiting on
+# standard input when it starts, so a second's get-ready step reads them with room to spare.
 CALVES = """
 name = "Calves, short"
 summary = "Both calves, briefly."
-transition = "3s"
+transition = "1s"
 switch = "1s"
 
 [[moves]]
