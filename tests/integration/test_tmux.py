@@ -132,8 +132,23 @@ def test_the_picker_lists_bundled_routines(terminals: Callable[..., Terminal]) -
     assert term.exit_status() == 0
 
 
-def test_a_tiny_terminal_and_resizing(terminals: Callable[..., Terminal], twelve: Path) -> None:
-    term = terminals("run", str(twelve), "--mute", size=(40, 12))
+# Long enough that every resize below lands while the session runs, and no longer.
+FIVE_SECONDS = """\
+name = "Five seconds"
+summary = "One move that outlasts a few quick resizes."
+transition = "1s"
+
+[[moves]]
+name = "Alpha"
+tool = "hands"
+duration = 4
+"""
+
+
+def test_a_tiny_terminal_and_resizing(terminals: Callable[..., Terminal], tmp_path: Path) -> None:
+    routine = tmp_path / "five.toml"
+    routine.write_text(FIVE_SECONDS)
+    term = terminals("run", str(routine), "--mute", size=(40, 12))
     term.wait_for(lambda s: "Alpha" in s)
     time.sleep(1.5)
     term.tmux("resize-window", "-x", "100", "-y", "30")
