@@ -160,13 +160,30 @@ def _state(pid: int) -> str:
     return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
 
 
+# A get-ready step the suspend below outlasts, with seconds to spare for reaching it.
+GET_READY = 4.0
+SUSPENDED_FOR = 6.0
+SUSPENDABLE = f"""\
+name = "Suspendable"
+summary = "A get-ready step shorter than the suspend, then a long move."
+transition = "{GET_READY:g}s"
+
+[[moves]]
+name = "Alpha"
+tool = "hands"
+duration = 60
+"""
+
+
 @pytest.mark.slow
 def test_ctrl_z_suspends_and_pauses_the_session_and_sigcont_shows_it_paused(
-    unknot_home: Path,
+    unknot_home: Path, tmp_path: Path
 ) -> None:
     """ctrl+z stops the process as other full-screen programs do; the time stopped is not the
     session's: it comes back paused where it was, says so, and redraws."""
-    main, process = in_a_terminal(unknot_home, "run", "pre-run-five-muscles", "--mute")
+    routine = tmp_path / "suspendable.toml"
+    routine.write_text(SUSPENDABLE)
+    main, process = in_a_terminal(unknot_home, "run", str(routine), "--mute")
     try:
         first = _read_until(main, b"GET READY", timeout=20)
         assert b"GET READY" in first, first[-500:]
@@ -177,13 +194,13 @@ def test_ctrl_z_suspends_and_pauses_the_session_and_sigcont_shows_it_paused(
             _read_until(main, b"\x00never", timeout=0.05)
         assert _state(process.pid) == "T"  # stopped, as a suspend does
         stopped_at = time.monotonic()
-        time.sleep(12)  # longer than the get-ready step: it must not end unseen
+        time.sleep(SUSPENDED_FOR)  # longer than the get-ready step: it must not end unseen
         process.send_signal(signal.SIGCONT)
         back = _read_until(main, b"Paused while suspended", timeout=20)
         back += _read_until(main, b"\x00never", timeout=1.0)  # the rest of the redraw
         stopped_for = time.monotonic() - stopped_at
         assert b"Paused while suspended" in back, back[-800:]
-        # Redrawn, paused, and still in the first step: getting ready for the IT band.
+        # Redrawn, paused, and still in the first step: getting ready for Alpha.
         assert b"PAUSED" in back and b"step 1 of" in back
         process.send_signal(signal.SIGTERM)
         _read_until(main, b"\x00never", timeout=10)
@@ -196,4 +213,4 @@ def test_ctrl_z_suspends_and_pauses_the_session_and_sigcont_shows_it_paused(
     assert session["status"] == "stopped"
     # The stopped time is paused time, never active time.
     assert float(session["paused_seconds"]) >= stopped_for - 2  # type: ignore[arg-type]
-    assert float(session["active_seconds"]) < 10  # type: ignore[arg-type]
+    assert float(session["active_seconds"]) < SUSPENDED_FOR  # type: ignore[arg-type]
