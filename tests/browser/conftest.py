@@ -7,8 +7,12 @@ import contextlib
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import pytest
+import pytest_asyncio
+from pytest_asyncio import is_async_test
 
 from bench.remote import CHROMIUM, CHROMIUM_ARGS
 from unknot.core.clock import monotonic
@@ -63,7 +67,20 @@ class Served:
 Serve = Callable[[Routine], Awaitable[Served]]
 
 
-@pytest.fixture
+# One chromium per test process, shared by every browser test in it: its start-up is the dearer
+# part of most of these tests. The tests therefore share one event loop (the browser's), and each
+# gets a browser whose pages open in contexts of their own, all closed when the test ends.
+BROWSER_TESTS = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    shared_loop = pytest.mark.asyncio(loop_scope="session")
+    for item in items:
+        if is_async_test(item) and BROWSER_TESTS in item.path.parents:
+            item.add_marker(shared_loop, append=False)
+
+
+@pytest_asyncio.fixture(loop_scope="session")
 async def serve() -> AsyncIterator[Serve]:
     """Serve a routine as plain mode does: the server stops when the session ends."""
     running: list[tuple[Served, asyncio.Task[None]]] = []
@@ -96,22 +113,32 @@ async def serve() -> AsyncIterator[Serve]:
         await holder.server.stop()
 
 
-@pytest.fixture
+@pytest_asyncio.fixture(loop_scope="session")
 async def served(serve: Serve) -> Served:
     return await serve(ROUTINE)
 
 
-@pytest.fixture
-async def browser() -> AsyncIterator[object]:
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def chromium() -> AsyncIterator[Any]:
     need_chromium()
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(
+        launched = await playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
         )
-        yield chromium
-        await chromium.close()
+        yield launched
+        await launched.close()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def browser(chromium: Any) -> AsyncIterator[Any]:
+    """The shared chromium; `new_page` gives a page in a fresh context (no cookies, storage or
+    permissions from another test), and every context a test opened is closed after it."""
+    assert not chromium.contexts, "a test before this one left a browser context open"
+    yield chromium
+    for context in chromium.contexts:
+        await context.close()
 
 
 def routine(*moves: tuple[str, int], transition: int = 8, hold: int = 20) -> Routine:
