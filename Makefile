@@ -20,7 +20,7 @@ check:
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict app tests bench tools
 	$(BIN)/lint-imports
-	$(BIN)/pytest -n 4
+	$(BIN)/pytest -n 4 --dist worksteal
 
 test-py313:
 	@bash tools/test_py313.sh
