@@ -9,8 +9,7 @@ import shutil
 import sys
 from typing import TYPE_CHECKING
 
-from unknot.cli.options import remote_address
-from unknot.cli.routines import fitted
+from unknot.cli.options import fitted, remote_address
 from unknot.data import paths
 from unknot.data.library import Entry, find
 
