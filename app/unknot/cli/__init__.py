@@ -9,6 +9,7 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 
+from unknot import startup
 from unknot.cli.options import CommandError
 from unknot.cli.parser import build_parser
 from unknot.core.problems import RoutineFileError
@@ -47,6 +48,14 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    startup.hold()  # until the first frame, or the command's end (unknot.startup)
+    try:
+        return _main(argv)
+    finally:
+        startup.release()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command not in _WITHOUT_HOME:
         problem = paths.home_problem()
