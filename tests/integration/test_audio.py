@@ -244,6 +244,7 @@ def test_a_muted_session_starts_no_sound_process_until_the_sound_is_turned_on(
     assert worker_of(proc.pid) is None  # sound off: no process to start before the first frame
     read_events(proc)
     assert proc.wait(timeout=10) == 0
+    assert not list(unknot_home.glob("cache/voice/*.wav"))  # and no phrase spoken into a file
 
     monkeypatch.setenv("ALSA_CONFIG_PATH", str(capture.config))
     before = workers_of(os.getpid())  # what other players of this test process left running

@@ -74,6 +74,7 @@ class WorkerPlayer(CuePlayer):
         self._fallen_back = False
         self._closing = False
         self._ready = threading.Event()
+        self._unspoken: list[str] = []  # phrases to render once the sound is turned on
         if not muted:
             self._start()
 
@@ -162,9 +163,13 @@ class WorkerPlayer(CuePlayer):
 
     def _sound_on(self) -> None:
         with self._lock:
-            if self._proc is not None or self._fallen_back or self._closing:
-                return
-            self._start()
+            pending, self._unspoken = self._unspoken, []
+            if self._proc is None and not self._fallen_back and not self._closing:
+                self._start()
+        if pending and self.voice_engine is not None and self.voice:
+            # Turned on part-way through: nothing is about to open the session, so no phrase
+            # is worth a wait; all of them render in the background.
+            self.voice_engine.render_soon(pending, first=0)
 
     def wait_ready(self, timeout: float = 2.0) -> bool:
         self._sound_on()  # a muted player's process starts when it is needed
@@ -173,6 +178,9 @@ class WorkerPlayer(CuePlayer):
     # ----- playing -----
 
     def prepare(self, phrases: list[str]) -> None:
+        if self.muted:
+            self._unspoken = phrases  # nothing to hear yet: rendered when the sound is turned on
+            return
         if self.voice_engine is not None and self.voice:
             # The opening phrase now, before the first step starts; the rest in the background,
             # so speech is never on the path to a later cue. Once cached (the next session of a
