@@ -12,10 +12,12 @@ Python stamps the engine's `time_changed` for it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import statistics
 import time
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from unknot.core.controls import Command, Control
 from unknot.core.engine import Session
@@ -23,6 +25,9 @@ from unknot.core.events import Event
 from unknot.core.plan import build_plan
 from unknot.core.routine_file import RoutineFile
 from unknot.remote.server import RemoteServer
+
+if TYPE_CHECKING:
+    from playwright.async_api import Page
 
 # Debian's chromium, as the browser tests drive it too (tests/browser/conftest.py).
 CHROMIUM = Path("/usr/bin/chromium")
@@ -58,9 +63,34 @@ def _session() -> Session:
     return Session(build_plan(routine), routine_id="bench")
 
 
-async def _measure(events: int) -> dict[str, float]:
+@contextlib.asynccontextmanager
+async def _served(
+    engine: Session, apply: Callable[[Control | Command], None], script: str
+) -> AsyncIterator[tuple[RemoteServer, Page]]:
+    """The engine served on the loopback and started, and chromium showing its page with
+    `script` run first; all of it closed on the way out."""
     from playwright.async_api import async_playwright
 
+    server = RemoteServer(engine, apply, host="127.0.0.1", port=0)
+    url = await server.start()
+    engine.start()
+    try:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+            )
+            try:
+                page = await browser.new_page()
+                await page.add_init_script(script)
+                await page.goto(url)
+                yield server, page
+            finally:
+                await browser.close()
+    finally:
+        await server.stop()
+
+
+async def _measure(events: int) -> dict[str, float]:
     engine = _session()
     emitted: list[float] = []
 
@@ -69,34 +99,21 @@ async def _measure(events: int) -> dict[str, float]:
             emitted.append(time.time() * 1000)
 
     engine.listen(stamp)  # before the server's listener: stamped as the engine emits
-    server = RemoteServer(engine, lambda command: None, host="127.0.0.1", port=0)
-    url = await server.start()
-    engine.start()
-    try:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-            )
-            page = await browser.new_page()
-            await page.add_init_script(_RECORD)
-            await page.goto(url)
-            for _ in range(500):  # until the page's event stream is open
-                if server.clients:
-                    break
-                await asyncio.sleep(0.01)
-            await asyncio.sleep(0.3)
-            for n in range(events):
-                (engine.more if n % 2 == 0 else engine.less)()
-                await asyncio.sleep(SPACING)
-            seen: list[list[Any]] = []
-            for _ in range(500):
-                seen = [s for s in await page.evaluate("window.__stamps") if s[0] == "time_changed"]
-                if len(seen) >= events:
-                    break
-                await asyncio.sleep(0.01)
-            await browser.close()
-    finally:
-        await server.stop()
+    async with _served(engine, lambda command: None, _RECORD) as (server, page):
+        for _ in range(500):  # until the page's event stream is open
+            if server.clients:
+                break
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.3)
+        for n in range(events):
+            (engine.more if n % 2 == 0 else engine.less)()
+            await asyncio.sleep(SPACING)
+        seen: list[list[Any]] = []
+        for _ in range(500):
+            seen = [s for s in await page.evaluate("window.__stamps") if s[0] == "time_changed"]
+            if len(seen) >= events:
+                break
+            await asyncio.sleep(0.01)
     delays = [float(s[1]) - e for s, e in zip(seen, emitted, strict=False)]
     if len(delays) < events:
         raise RuntimeError(f"the page handled {len(delays)} of {events} events")
@@ -117,8 +134,6 @@ TAPS = 30
 
 
 async def _measure_taps(taps: int) -> dict[str, float]:
-    from playwright.async_api import async_playwright
-
     engine = _session()
     applied: list[float] = []
 
@@ -131,31 +146,18 @@ async def _measure_taps(taps: int) -> dict[str, float]:
     def apply(control: Control | Command) -> None:
         engine.apply(control)
 
-    server = RemoteServer(engine, apply, host="127.0.0.1", port=0)
-    url = await server.start()
-    engine.start()
-    try:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-            )
-            page = await browser.new_page()
-            await page.add_init_script(_TAPS)
-            await page.goto(url)
-            await page.wait_for_function("document.body.dataset.connection === 'live'")
-            await asyncio.sleep(0.3)
-            for n in range(taps):
-                command = "more" if n % 2 == 0 else "less"
-                await page.click(f"#controls button[data-command={command}]")
-                for _ in range(200):  # this tap's event before the next tap
-                    if len(applied) > n:
-                        break
-                    await asyncio.sleep(0.005)
-                await asyncio.sleep(0.05)
-            stamps: list[float] = await page.evaluate("window.__taps")
-            await browser.close()
-    finally:
-        await server.stop()
+    async with _served(engine, apply, _TAPS) as (_, page):
+        await page.wait_for_function("document.body.dataset.connection === 'live'")
+        await asyncio.sleep(0.3)
+        for n in range(taps):
+            command = "more" if n % 2 == 0 else "less"
+            await page.click(f"#controls button[data-command={command}]")
+            for _ in range(200):  # this tap's event before the next tap
+                if len(applied) > n:
+                    break
+                await asyncio.sleep(0.005)
+            await asyncio.sleep(0.05)
+        stamps: list[float] = await page.evaluate("window.__taps")
     delays = [a - t for t, a in zip(stamps, applied, strict=False)]
     if len(delays) < taps:
         raise RuntimeError(f"the engine applied {len(delays)} of {taps} taps")

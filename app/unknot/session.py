@@ -228,7 +228,7 @@ def open_session(
         history = History(paths.history_db(), notify=notices)  # it tells what goes wrong
     try:
         if player is None:
-            player = make_player(voice=options.voice)
+            player = make_player(voice=options.voice, muted=options.mute)
         sessions = Sessions(
             options, player=player, history=history, settings=settings, notices=notices
         )

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT, cli_env, launch, plain_run, unknot_cmd
+from unknot.audio import make_player
+from unknot.audio.cues import Cue
 from unknot.audio.worker import STALE
 
 # Where simpleaudio could not be built (no ALSA headers), the bell is all there is to test.
@@ -150,7 +152,9 @@ def test_without_a_device_the_bell_takes_over_quietly(
     }
 
 
-def worker_of(pid: int) -> int | None:
+def workers_of(pid: int) -> set[int]:
+    """The sound processes `pid` has started that still run."""
+    found = set()
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -161,8 +165,12 @@ def worker_of(pid: int) -> int | None:
             continue
         parent = int(stat.rsplit(")", 1)[1].split()[1])
         if parent == pid and b"unknot.audio.worker" in cmdline:
-            return int(entry)
-    return None
+            found.add(int(entry))
+    return found
+
+
+def worker_of(pid: int) -> int | None:
+    return min(workers_of(pid), default=None)
 
 
 def test_killing_the_worker_loses_no_later_cue(
@@ -225,6 +233,32 @@ def test_mute_plays_nothing(unknot_home: Path, two: Path, capture: Capture) -> N
     assert proc.wait(timeout=10) == 0
     time.sleep(0.5)
     assert capture.files() == []
+
+
+def test_a_muted_session_starts_no_sound_process_until_the_sound_is_turned_on(
+    unknot_home: Path, two: Path, capture: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proc = start(unknot_home, two, capture.config, "--mute")
+    assert proc.stdout is not None
+    assert json.loads(proc.stdout.readline())["event"] == "session_started"
+    assert worker_of(proc.pid) is None  # sound off: no process to start before the first frame
+    read_events(proc)
+    assert proc.wait(timeout=10) == 0
+    assert not list(unknot_home.glob("cache/voice/*.wav"))  # and no phrase spoken into a file
+
+    monkeypatch.setenv("ALSA_CONFIG_PATH", str(capture.config))
+    before = workers_of(os.getpid())  # what other players of this test process left running
+    player = make_player(voice=False, muted=True)
+    try:
+        assert workers_of(os.getpid()) <= before
+        player.muted = False  # the `m` key: the process starts, and cues play again
+        assert player.wait_ready(10)
+        assert len(workers_of(os.getpid()) - before) == 1
+        player.play(Cue("go"))
+        settle(capture, 1)
+    finally:
+        player.close()
+    assert [path.read_bytes() for _, path in capture.files()] == [frames("go")]
 
 
 def doctor(home: Path, config: Path) -> dict[str, object]:

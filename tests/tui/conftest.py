@@ -76,6 +76,19 @@ def screen_text(app: UnknotApp) -> str:
     return "\n".join(strip.text for strip in strips)
 
 
+def record_notifications(app: UnknotApp) -> list[str]:
+    """Every message `app.notify` is given from now on (a toast in the corner)."""
+    said: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **options: object) -> None:
+        said.append(message)
+        notify(message, **options)  # type: ignore[arg-type]
+
+    app.notify = recording  # type: ignore[method-assign]
+    return said
+
+
 def shown_in(app: UnknotApp, selector: str) -> str:
     """The text the terminal shows inside one widget, wrapped lines joined by single spaces."""
     region = app.screen.query_one(selector).content_region

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Button, Input, SelectionList, Static
 
-from tests.tui.conftest import Harness
+from tests.tui.conftest import Harness, record_notifications
 from unknot.core.plan import build_plan
 from unknot.data.library import find
 from unknot.tui.screens.build import BuildScreen
@@ -31,12 +31,13 @@ async def test_minutes_in_the_picker_fit_the_routine(unknot_home: Path) -> None:
 async def test_too_few_minutes_in_the_picker_start_nothing(unknot_home: Path) -> None:
     harness = Harness()
     app = harness.app
+    said = record_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press(*"uw five", "tab", *"1", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
-        assert any("needs at least 3 min" in n.message for n in app._notifications)
+        assert any("needs at least 3 min" in message for message in said)
 
 
 async def test_build_a_session_previews_saves_and_starts(unknot_home: Path) -> None:

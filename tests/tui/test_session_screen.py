@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import Harness
+from unknot import startup
 from unknot.core.controls import Control
 from unknot.data.library import find
 from unknot.tui.dialogs.confirm import ConfirmQuit
@@ -249,3 +251,14 @@ async def test_pause_and_resume_are_idempotent_and_p_toggles(harness: Harness) -
         screen.apply_control(Control.STOP)  # from the phone or a media key: no question
         await pilot.pause()
         assert screen.session.finished
+
+
+async def test_the_full_screen_player_turns_it_on_once_its_first_frame_is_out(
+    harness: Harness,
+) -> None:
+    """The garbage collector, held off while unknot starts (unknot.startup)."""
+    startup.hold()  # as `unknot run` does before anything is imported
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(harness.app.screen, SessionScreen)
+        assert gc.isenabled()

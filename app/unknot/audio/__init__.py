@@ -14,8 +14,9 @@ from unknot.audio.player import BellPlayer, CuePlayer, RecordingPlayer, bell_not
 __all__ = ["BellPlayer", "CuePlayer", "RecordingPlayer", "bell_notice", "make_player"]
 
 
-def make_player(*, voice: bool = True) -> CuePlayer:
-    """simpleaudio in a child process where it can work, else the terminal bell (with why)."""
+def make_player(*, voice: bool = True, muted: bool = False) -> CuePlayer:
+    """simpleaudio in a child process where it can work, else the terminal bell (with why).
+    Made `muted`, it starts no process until the sound is turned on."""
     from unknot.data import paths
 
     sounds = paths.sounds_dir()
@@ -27,6 +28,7 @@ def make_player(*, voice: bool = True) -> CuePlayer:
     from unknot.audio.voice import Voice
 
     speaker = Voice(paths.user_cache() / "voice")
-    player = WorkerPlayer(sounds, voice=speaker, log=paths.user_cache() / "audio-worker.log")
+    log = paths.user_cache() / "audio-worker.log"
+    player = WorkerPlayer(sounds, voice=speaker, log=log, muted=muted)
     player.voice = voice and speaker.available
     return player

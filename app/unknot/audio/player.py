@@ -31,8 +31,8 @@ class CuePlayer(ABC):
 
     name = "none"
 
-    def __init__(self) -> None:
-        self.muted = False
+    def __init__(self, *, muted: bool = False) -> None:
+        self._muted = muted
         self.voice = True
         self.reason = ""  # the whole story of why this player plays the way it does (doctor)
         self.bell_why = ""  # when cues use the bell: why, in a few words (the status line)
@@ -42,6 +42,19 @@ class CuePlayer(ABC):
     def active(self) -> str:
         """What is really playing cues now (a player may have fallen back to the bell)."""
         return self.name
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    @muted.setter
+    def muted(self, muted: bool) -> None:
+        self._muted = muted
+        if not muted:
+            self._sound_on()
+
+    def _sound_on(self) -> None:  # noqa: B027 - an optional hook
+        """The sound was turned on: get ready to play (a player that needs a device opens it)."""
 
     def use_ring(self, ring: Callable[[], None]) -> None:  # noqa: B027 - an optional hook
         """How to ring the bell, where this player may need to (the TUI adds a flash)."""

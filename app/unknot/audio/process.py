@@ -46,7 +46,8 @@ class WorkerPlayer(CuePlayer):
     """Cues played by simpleaudio in a child process (`worker`), so a sound never blocks the
     caller and a crash in it never takes the app down. It owns that process: starts it in
     safe-path mode, restarts it as soon as it dies, drops a cue that would come too late, and
-    falls back to the bell (`bell`) when the process cannot be kept alive."""
+    falls back to the bell (`bell`) when the process cannot be kept alive. A player made muted
+    starts no process until the sound is turned on (or it is asked to be ready)."""
 
     name = "simpleaudio"
 
@@ -57,8 +58,9 @@ class WorkerPlayer(CuePlayer):
         voice: Voice | None = None,
         log: Path | None = None,
         bell: BellPlayer | None = None,
+        muted: bool = False,
     ) -> None:
-        super().__init__()
+        super().__init__(muted=muted)
         self.sounds = sounds
         self.voice_engine = voice
         self.log = log
@@ -66,13 +68,15 @@ class WorkerPlayer(CuePlayer):
         self.reason = "simpleaudio in a child process"
         self._probe_ms: float | None = None
         self._probed = threading.Event()
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # held while a dead worker is restarted, which may fall back
         self._proc: subprocess.Popen[bytes] | None = None
         self._deaths: deque[float] = deque(maxlen=MAX_DEATHS)
         self._fallen_back = False
         self._closing = False
         self._ready = threading.Event()
-        self._start()
+        self._unspoken: list[str] = []  # phrases to render once the sound is turned on
+        if not muted:
+            self._start()
 
     @property
     def active(self) -> str:
@@ -157,12 +161,26 @@ class WorkerPlayer(CuePlayer):
     def use_ring(self, ring: Callable[[], None]) -> None:
         self.bell.use_ring(ring)
 
+    def _sound_on(self) -> None:
+        with self._lock:
+            pending, self._unspoken = self._unspoken, []
+            if self._proc is None and not self._fallen_back and not self._closing:
+                self._start()
+        if pending and self.voice_engine is not None and self.voice:
+            # Turned on part-way through: nothing is about to open the session, so no phrase
+            # is worth a wait; all of them render in the background.
+            self.voice_engine.render_soon(pending, first=0)
+
     def wait_ready(self, timeout: float = 2.0) -> bool:
+        self._sound_on()  # a muted player's process starts when it is needed
         return self._ready.wait(timeout)
 
     # ----- playing -----
 
     def prepare(self, phrases: list[str]) -> None:
+        if self.muted:
+            self._unspoken = phrases  # nothing to hear yet: rendered when the sound is turned on
+            return
         if self.voice_engine is not None and self.voice:
             # The opening phrase now, before the first step starts; the rest in the background,
             # so speech is never on the path to a later cue. Once cached (the next session of a

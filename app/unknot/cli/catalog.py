@@ -8,40 +8,13 @@ import sys
 from collections.abc import Sequence
 from typing import get_args
 
-from unknot.cli.options import CommandError, minutes_option, minutes_seconds
+from unknot.cli.options import CommandError, minutes_seconds
 from unknot.cli.render import print_plan
 from unknot.core.durations import describe
 from unknot.core.fit import TooShort
-from unknot.core.routine import AREAS, FILE_PURPOSE, PURPOSES, Tool
+from unknot.core.routine import AREAS, PURPOSES, Tool
 
 TOOLS: tuple[str, ...] = get_args(Tool)
-
-
-def purposes_help() -> str:
-    """The build purposes and the routine purpose each is saved as: 'warm-up (a pre-run
-    routine), ...'."""
-    return ", ".join(f"{p} (a {FILE_PURPOSE[p]} routine)" for p in PURPOSES)
-
-
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("moves", help="list the catalog of moves")
-    p.add_argument("--area", metavar="A", help=f"only this area: {', '.join(AREAS)}")
-    p.add_argument("--tool", metavar="T", help="only moves done with this tool")
-    p.add_argument("--json", action="store_true", help="print JSON")
-
-    p = sub.add_parser("build", help="build a session from the catalog for the time you have")
-    minutes_option(p, required=True)
-    p.add_argument("--areas", metavar="A,B", default="", help="areas to work (default: all)")
-    p.add_argument("--tools", metavar="T,U", default="", help="tools you have (default: all)")
-    p.add_argument("--purpose", metavar="P", default="maintenance", help=purposes_help())
-    p.add_argument("--json", action="store_true", help="print JSON, as plan --json does")
-    p.add_argument(
-        "--from-log",
-        action="store_true",
-        help="the areas rated sorest lately first, with more time",
-    )
-    p.add_argument("--save", metavar="ID", help="save it as a routine of yours with this id")
-    p.add_argument("--force", action="store_true", help="with --save: replace an existing file")
 
 
 def _catalog_words(kind: str, text: str | None, allowed: Sequence[str]) -> tuple[str, ...]:

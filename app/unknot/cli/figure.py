@@ -13,16 +13,6 @@ _SIZE = re.compile(r"^(\d{1,3})x(\d{1,3})$")
 ANSI = {"target": "\x1b[1;32m", "tool": "\x1b[33m", "far": "\x1b[2m", "floor": "\x1b[2m"}
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("figure", help="draw a catalog move: where the tool goes, how to lie")
-    p.add_argument("move", metavar="MOVE_ID", help="a catalog id (see `unknot moves`)")
-    p.add_argument("--side", choices=("left", "right"), help="the side worked (default: left)")
-    form = p.add_mutually_exclusive_group(required=True)
-    form.add_argument("--svg", action="store_true", help="SVG markup, scaled by its container")
-    form.add_argument("--text", metavar="COLSxROWS", help="braille characters, e.g. 40x12")
-    form.add_argument("--json", action="store_true", help="the geometry: parts, tool, contact")
-
-
 def text_size(text: str) -> tuple[int, int]:
     found = _SIZE.match(text.strip())
     if not found or not (4 <= int(found[1]) <= 400 and 2 <= int(found[2]) <= 200):

@@ -1,12 +1,16 @@
 """What several commands share: the error a command raises, and the --minutes and --remote
-options."""
+options with what they mean (`fitted`, `remote_address`)."""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from unknot.core.fit import MAX_MINUTES, MinutesError, parse_minutes
-from unknot.remote.host import Address
+from unknot.core.fit import MAX_MINUTES, MinutesError, TooShort, parse_minutes
+
+if TYPE_CHECKING:
+    from unknot.data.library import Entry
+    from unknot.remote.host import Address
 
 
 class CommandError(Exception):
@@ -31,6 +35,19 @@ def minutes_seconds(text: str) -> int:
         return round(parse_minutes(text) * 60)
     except MinutesError as exc:
         raise CommandError(str(exc), status=2) from None
+
+
+def fitted(entry: Entry, minutes_text: str | None) -> tuple[Entry, tuple[str, ...]]:
+    """The entry fitted to `--minutes` (unchanged without it), and the notes on what was dropped."""
+    if minutes_text is None:
+        return entry, ()
+    from unknot.data.built import fit_entry  # only a fitted run needs it: kept off the start path
+
+    seconds = minutes_seconds(minutes_text)
+    try:
+        return fit_entry(entry, seconds)
+    except TooShort as exc:
+        raise CommandError(str(exc)) from None
 
 
 def add_remote_option(p: argparse.ArgumentParser) -> None:

@@ -6,14 +6,13 @@ import argparse
 import json
 import sys
 
-from unknot.cli.options import CommandError, minutes_seconds
+from unknot.cli.options import fitted
 from unknot.cli.render import entry_json, print_plan, render_routine
 from unknot.core.durations import format_clock
-from unknot.core.fit import TooShort
 from unknot.core.plan import build_plan
 from unknot.core.problems import SkippedFile
 from unknot.core.words import plural
-from unknot.data.library import Entry, Library, find, scan, validate
+from unknot.data.library import Library, find, scan, validate
 
 
 def _report_broken(library: Library) -> None:
@@ -55,19 +54,6 @@ def plan(args: argparse.Namespace) -> int:
     entry, notes = fitted(find(args.routine), args.minutes)
     print_plan(entry.id, entry.routine, notes, as_json=args.json)
     return 0
-
-
-def fitted(entry: Entry, minutes_text: str | None) -> tuple[Entry, tuple[str, ...]]:
-    """The entry fitted to `--minutes` (unchanged without it), and the notes on what was dropped."""
-    if minutes_text is None:
-        return entry, ()
-    from unknot.data.built import fit_entry  # only a fitted run needs it: kept off the start path
-
-    seconds = minutes_seconds(minutes_text)
-    try:
-        return fit_entry(entry, seconds)
-    except TooShort as exc:
-        raise CommandError(str(exc)) from None
 
 
 def validate_files(args: argparse.Namespace) -> int:

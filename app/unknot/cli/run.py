@@ -9,8 +9,8 @@ import shutil
 import sys
 from typing import TYPE_CHECKING
 
-from unknot.cli.options import remote_address
-from unknot.cli.routines import fitted
+from unknot import startup
+from unknot.cli.options import fitted, remote_address
 from unknot.data import paths
 from unknot.data.library import Entry, find
 
@@ -62,6 +62,7 @@ def _run_plain(entry: Entry, options: SessionOptions, *, jsonl: bool) -> int:
         live = sessions.begin(choice.entry or entry, choice.row)
         if not options.mute:
             player.wait_ready()  # the first cue is due the moment the session starts
+        startup.release()  # started: collect as usual for the rest of the session
         status = run_plain(live, jsonl=jsonl)
         if live.recorder.final_message:
             _tell(f"History: {live.recorder.final_message}")

@@ -20,19 +20,6 @@ ADVICE = (
 )
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("tenderness", help="the body log: every rating, or each area's trend")
-    p.add_argument("--area", metavar="A", help="one area (its catalog id, e.g. calves)")
-    p.add_argument(
-        "--summary",
-        action="store_true",
-        help=f"per area: each side over {WEEKS} weeks, the difference, flagged, sorer",
-    )
-    form = p.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true", help="JSON")
-    form.add_argument("--csv", action="store_true", help="CSV, one row per rating")
-
-
 def recent_scores() -> dict[str, float]:
     """Each area's recent tenderness, from the history file (empty when there is none)."""
     history = History(paths.history_db(), notify=lambda m: print(m, file=sys.stderr))

@@ -13,6 +13,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from unknot import startup
 from unknot.core.controls import Control
 from unknot.data.library import Entry, Library, scan
 from unknot.history.resume import as_recorded
@@ -117,6 +118,7 @@ class UnknotApp(App[int]):
         return self._start, None
 
     def on_mount(self) -> None:
+        self.call_after_refresh(startup.release)  # the first frame is out: collect as usual
         self._catch_signals()
         self.sessions.listen(self.tell, sound=self._sound_notice)
         if self._resume_message:

@@ -109,7 +109,6 @@ class SessionScreen(SessionView):
             yield Static(id="next")
         yield Static(id="status")
         yield Footer(compact=True)
-        yield RemotePanel(id="remote-panel", classes="-shown")
 
     def on_mount(self) -> None:
         # Notifications pop up in the corner, over the clock: what they said before the session
@@ -246,10 +245,18 @@ class SessionScreen(SessionView):
             await self.remote.start(self.session, self.apply_control)
 
     def action_remote_code(self) -> None:
-        self.query_one(RemotePanel).toggle_class("-shown")
+        self._remote_panel().toggle_class("-shown")
+
+    def _remote_panel(self) -> RemotePanel:
+        """The QR code's panel, mounted when the remote is first used: not on the first frame."""
+        for panel in self.query(RemotePanel).results(RemotePanel):
+            return panel
+        panel = RemotePanel(id="remote-panel", classes="-shown")
+        self.mount(panel)
+        return panel
 
     def _remote_changed(self) -> None:
-        panel = self.query_one(RemotePanel)
+        panel = self._remote_panel()
         panel.set_class(self.remote.running, "-on")
         if self.remote.running:
             panel.show_url(self.remote.url)

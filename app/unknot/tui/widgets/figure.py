@@ -6,14 +6,16 @@ the geometry from `unknot.core`, the worked part in the phase's colour, the tool
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from unknot.core.braille import braille_cells
-from unknot.core.figure import Figure
 from unknot.core.routine import Move
-from unknot.core.step_figure import move_figure
+
+if TYPE_CHECKING:
+    from unknot.core.figure import Figure
 
 STYLES = {
     "target": "bold $success",
@@ -49,6 +51,9 @@ class FigureView(Widget):
     def figure(self) -> Figure | None:
         if self.shown is None:
             return None
+        # The geometry loads with the first figure drawn, after the first frame.
+        from unknot.core.step_figure import move_figure
+
         move, side = self.shown
         return move_figure(move, side if move.sides == "each" else None)
 
@@ -59,6 +64,8 @@ class FigureView(Widget):
         width, height = self.content_size
         if shape is None or width < 4 or height < 2:
             return Content("")
+        from unknot.core.braille import braille_cells
+
         lines = []
         for row in braille_cells(shape, width, height):
             lines.append(Content.assemble(*((char, STYLES.get(layer, "")) for char, layer in row)))

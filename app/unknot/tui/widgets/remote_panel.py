@@ -7,15 +7,10 @@ action as the key for it, so the terminal shows it at once.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
-
-if TYPE_CHECKING:
-    pass
 
 # (top module dark, bottom module dark): one character holds two rows of the code.
 _HALF = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
@@ -55,9 +50,16 @@ class RemotePanel(Vertical):
     RemotePanel #remote-caption { width: 100%; color: $text-muted; text-align: center; }
     """
 
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._code = Content("")
+
     def compose(self) -> ComposeResult:
-        yield Static(id="remote-qr")
+        yield Static(self._code, id="remote-qr")
         yield Static(Content("scan for the phone remote · c hides"), id="remote-caption")
 
     def show_url(self, url: str) -> None:
-        self.query_one("#remote-qr", Static).update(Content("\n".join(qr_lines(url))))
+        """Draw the code of `url` (kept for the panel's first compose when it is just mounted)."""
+        self._code = Content("\n".join(qr_lines(url)))
+        for qr in self.query("#remote-qr").results(Static):
+            qr.update(self._code)
