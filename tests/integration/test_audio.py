@@ -11,6 +11,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 import wave
@@ -22,7 +23,7 @@ import pytest
 from tests.helpers import ROOT, cli_env, launch, plain_run, unknot_cmd
 from unknot.audio import make_player
 from unknot.audio.cues import Cue
-from unknot.audio.worker import STALE
+from unknot.audio.process import SAFE_PATH, WORKER_MODULE, worker_env
 
 # Where simpleaudio could not be built (no ALSA headers), the bell is all there is to test.
 pytestmark = [
@@ -32,9 +33,11 @@ pytestmark = [
     ),
 ]
 
-# A cue is heard within this of its event even on a busy machine; `make bench` measures the real
-# latency (a few milliseconds on a quiet one).
-ON_TIME = 0.3
+# A cue is heard within this of its event even with a second test suite keeping both cores busy.
+# Both ends are seen by this test: when it reads the event's line and when its watcher finds the
+# sound's file, each of which a busy machine delays (by 0.36 s between them, seen once); `make
+# bench` measures the real latency, a few milliseconds on a quiet machine.
+ON_TIME = 0.6
 CUED = {"step_started", "countdown", "halfway", "hold_started", "hold_ended"}
 TONES = {"transition": "ready", "work": "go", "switch": "switch"}
 
@@ -202,11 +205,38 @@ def test_killing_the_worker_loses_no_later_cue(
     for (t_heard, path), (t_event, tone) in zip(heard, later, strict=True):
         assert path.read_bytes() == frames(tone)
         # While the new worker starts (a Python process: slower when the machine is busy), a cue
-        # waits for it, but never longer than the worker's limit for a stale cue; a second after
-        # the kill, cues are on time again.
-        limit = STALE if t_event < killed_at + 1.0 else ON_TIME
-        assert abs(t_heard - t_event) <= limit
+        # waits for it, but never longer than the worker's limit for a stale cue (see the next
+        # test), and what the test sees of that has its own delays: ON_TIME bounds both.
+        assert abs(t_heard - t_event) <= ON_TIME
     assert sum(1 for t, _ in later if t >= killed_at + 1.0) >= 4
+
+
+def test_the_worker_drops_a_stale_cue_and_plays_a_fresh_one(capture: Capture) -> None:
+    """A cue that reaches the sound process later than its limit (`STALE`, 0.15 s) after it was
+    sent is dropped: a late cue misleads more than none. The send times are set by the test, so
+    no machine's load changes the outcome."""
+    env = {**worker_env(), "ALSA_CONFIG_PATH": str(capture.config)}
+    worker = subprocess.Popen(
+        [sys.executable, *SAFE_PATH, "-m", WORKER_MODULE, str(ROOT / "sounds")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    assert worker.stdin is not None and worker.stdout is not None
+    try:
+        assert worker.stdout.readline().split() == ["ready"]
+        worker.stdin.write(f"play go {time.monotonic() - 5.0:.6f}\n")  # sent 5 s ago
+        worker.stdin.flush()
+        assert worker.stdout.readline().split() == ["late", "go"]
+        worker.stdin.write(f"play tick {time.monotonic() + 5.0:.6f}\n")  # due, by its stamp
+        worker.stdin.flush()
+        assert worker.stdout.readline().split()[:2] == ["ok", "tick"]
+    finally:
+        worker.stdin.close()
+        worker.wait(timeout=10)
+    settle(capture, 1)
+    assert [path.read_bytes() for _, path in capture.files()] == [frames("tick")]
 
 
 def test_spoken_cues_are_rendered_and_played(
