@@ -38,6 +38,8 @@ pytestmark = [
 # sound's file, each of which a busy machine delays (by 0.36 s between them, seen once); `make
 # bench` measures the real latency, a few milliseconds on a quiet machine.
 ON_TIME = 0.6
+# A killed sound process is started again and ready within this, even beside a second suite.
+RESTARTED = 2.0
 CUED = {"step_started", "countdown", "halfway", "hold_started", "hold_ended"}
 TONES = {"transition": "ready", "work": "go", "switch": "switch"}
 
@@ -197,18 +199,26 @@ def test_killing_the_worker_loses_no_later_cue(
             killed_at = time.monotonic()
     assert proc.wait(timeout=10) == 0
     assert killed_at is not None
-    later = [(t, tone) for t, e in events if t > killed_at + 0.3 and (tone := tone_for(e))]
-    assert len(later) >= 6
+    cued = [(t, tone) for t, e in events if (tone := tone_for(e)) is not None]
     settle(capture, 1)
-    heard = [(t, p) for t, p in capture.files() if t > killed_at + 0.3]
-    assert len(heard) == len(later)
-    for (t_heard, path), (t_event, tone) in zip(heard, later, strict=True):
-        assert path.read_bytes() == frames(tone)
-        # While the new worker starts (a Python process: slower when the machine is busy), a cue
-        # waits for it, but never longer than the worker's limit for a stale cue (see the next
-        # test), and what the test sees of that has its own delays: ON_TIME bounds both.
+    heard = [(t, p) for t, p in capture.files() if t > killed_at]
+    # While the new worker starts (a Python process: slower when the machine is busy), a cue
+    # waits for it, and is dropped if it would come later than the worker's limit for a stale
+    # cue (see the next test): whatever is heard is on time and is the cue of its event.
+    for t_heard, path in heard:
+        assert any(
+            path.read_bytes() == frames(tone) and abs(t_heard - t_event) <= ON_TIME
+            for t_event, tone in cued
+        ), (path.name, t_heard - killed_at)
+    # Once it is up, no cue is lost: every one from then on is heard, in order.
+    later = [(t, tone) for t, tone in cued if t > killed_at + RESTARTED]
+    assert len(later) >= 4
+    heard_later = [(t, p) for t, p in heard if t > killed_at + RESTARTED - ON_TIME]
+    assert [p.read_bytes() for _, p in heard_later][-len(later) :] == [
+        frames(tone) for _, tone in later
+    ]
+    for (t_heard, _), (t_event, _) in zip(heard_later[-len(later) :], later, strict=True):
         assert abs(t_heard - t_event) <= ON_TIME
-    assert sum(1 for t, _ in later if t >= killed_at + 1.0) >= 4
 
 
 def test_the_worker_drops_a_stale_cue_and_plays_a_fresh_one(capture: Capture) -> None:
