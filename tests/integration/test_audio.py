@@ -33,11 +33,13 @@ pytestmark = [
     ),
 ]
 
-# A cue is heard within this of its event even with a second test suite keeping both cores busy.
-# Both ends are seen by this test: when it reads the event's line and when its watcher finds the
-# sound's file, each of which a busy machine delays (by 0.36 s between them, seen once); `make
-# bench` measures the real latency, a few milliseconds on a quiet machine.
-ON_TIME = 0.6
+# A cue is heard within this of its event even with a second test suite keeping both cores busy:
+# a bound no such machine breaks, for what these tests check (each cue, in order, none lost, none
+# replayed late). Both ends are seen by this test, when it reads the event's line and when its
+# watcher finds the sound's file, and a busy machine delays each (by 0.36 s and by more than
+# 0.6 s between them, seen beside a second suite). `make bench` measures the real latency: a
+# few milliseconds on a quiet machine. That a stale cue is dropped is tested on its own below.
+ON_TIME = 1.0
 # A killed sound process is started again and ready within this, even beside a second suite.
 RESTARTED = 2.0
 CUED = {"step_started", "countdown", "halfway", "hold_started", "hold_ended"}
