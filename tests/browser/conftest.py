@@ -23,11 +23,13 @@ from unknot.core.routine import Routine
 from unknot.core.routine_file import RoutineFile
 from unknot.remote.server import RemoteServer
 
+# Its get-ready step outlasts any wait for a page on a busy machine (8 s did not, beside a second
+# test suite): the tests move on with `next`, never by waiting for a step to end.
 ROUTINE = RoutineFile.model_validate(
     {
         "name": "Browser test",
         "summary": "Long enough steps to follow from a page.",
-        "transition": 8,
+        "transition": 60,
         "switch": 5,
         "moves": [
             {"name": "Calf sweep", "duration": 60, "sides": "each", "hold": 20},
@@ -141,7 +143,7 @@ async def browser(chromium: Any) -> AsyncIterator[Any]:
         await context.close()
 
 
-def routine(*moves: tuple[str, int], transition: int = 8, hold: int = 20) -> Routine:
+def routine(*moves: tuple[str, int], transition: int = 60, hold: int = 20) -> Routine:
     """A routine of moves (name, seconds), the first worked on each side with a hold."""
     return RoutineFile.model_validate(
         {
