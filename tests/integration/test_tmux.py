@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TWELVE_SECONDS
 from tests.helpers import cli_env, unknot_cmd
 
 pytestmark = [
@@ -92,8 +93,19 @@ def terminals(unknot_home: Path, tmp_path: Path) -> Iterator[Callable[..., Termi
         terminal.close()
 
 
-def test_a_session_as_a_user_sees_it(terminals: Callable[..., Terminal], twelve: Path) -> None:
-    term = terminals("run", str(twelve), "--mute")
+# The twelve-second routine with an Alpha long enough that the `n` below always lands in it: on a
+# busy machine a two-second Alpha could end by itself first, and `n` then skipped a later step.
+LONG_ALPHA = TWELVE_SECONDS.replace(
+    'name = "Alpha"\ntool = "foam-roller"\nduration = 2',
+    'name = "Alpha"\ntool = "foam-roller"\nduration = 30',
+)
+
+
+def test_a_session_as_a_user_sees_it(terminals: Callable[..., Terminal], tmp_path: Path) -> None:
+    routine = tmp_path / "long-alpha.toml"
+    routine.write_text(LONG_ALPHA)
+    assert "duration = 30" in LONG_ALPHA
+    term = terminals("run", str(routine), "--mute")
     first = term.wait_for(lambda s: "Alpha" in s and "GET READY" in s)
     term.wait_for(lambda s: s != first, timeout=2.5)  # the screen changes within a second or so
     term.wait_for(lambda s: "WORK" in s and "Alpha" in s)
