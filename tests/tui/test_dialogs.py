@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.tui.conftest import Harness, record_notifications, screen_text, shown_in
@@ -14,6 +15,7 @@ from unknot.audio import BellPlayer
 from unknot.data import paths
 from unknot.data.library import Entry, find
 from unknot.history.store import History
+from unknot.tui.app import UnknotApp
 from unknot.tui.dialogs.confirm import ConfirmQuit
 from unknot.tui.dialogs.help import HelpScreen
 from unknot.tui.dialogs.resume import ResumeDialog
@@ -169,20 +171,30 @@ async def test_a_second_session_asks_first_and_stops_the_first(
     assert statuses[twelve_entry.id] == "stopped"
 
 
+async def footer_showing(app: UnknotApp, pilot: Pilot[int], word: str) -> str:
+    """The footer's line once it shows `word`: on a busy machine it can draw its keys a frame
+    after the rest of the screen."""
+    footer = ""
+    for _ in range(300):
+        footer = screen_text(app).splitlines()[-1]
+        if word in footer:
+            return footer
+        await pilot.pause(0.01)
+    raise AssertionError(f"the footer never showed {word!r}: {footer!r}")
+
+
 async def test_footer_says_resume_while_paused(harness: Harness) -> None:
     app = harness.app
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert "Pause" in screen_text(app).splitlines()[-1]
+        await footer_showing(app, pilot, "Pause")
         await pilot.press("space")
-        await pilot.pause()
-        footer = screen_text(app).splitlines()[-1]
-        assert "Resume" in footer and "Pause" not in footer
+        footer = await footer_showing(app, pilot, "Resume")
+        assert "Pause" not in footer
         await pilot.press("space")
         await pilot.pause()
         assert harness.app.screen.query_one("#banner").render() is not None
         assert not isinstance(app.screen, HelpScreen)
-        assert "Pause" in screen_text(app).splitlines()[-1]
+        await footer_showing(app, pilot, "Pause")
 
 
 async def test_settings_problems_are_shown_once(unknot_home: Path, twelve_entry: Entry) -> None:
