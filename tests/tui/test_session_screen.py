@@ -10,7 +10,7 @@ from textual.app import App
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
-from tests.tui.conftest import Harness
+from tests.tui.conftest import Harness, screen_text
 from unknot import startup
 from unknot.core.controls import Control
 from unknot.data.library import find
@@ -127,6 +127,15 @@ async def test_markup_like_names_show_literally(tmp_path: Path) -> None:
         assert "Quads [/bold] roll" in text(harness.app, "#banner")
         assert "[link=x]press[/]" in text(harness.app, "#how")
         assert "[/]" in text(harness.app, "#how")
+
+
+async def test_a_moves_caution_shows_in_a_small_window() -> None:
+    # IT band's how-to is longer than the few rows an 80x24 window gives it.
+    harness = Harness(start=find("pre-run-five-muscles"))
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = " ".join(screen_text(harness.app).split())
+        assert "⚠ Keep the roller off the bony point of the hip" in shown
 
 
 def clock_rows(app: object) -> int:

@@ -60,9 +60,16 @@ def test_switch(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     assert snap_compare(harness.app, terminal_size=size, run_before=before)
 
 
-def test_paused(snap_compare: SnapCompare) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_get_ready(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    harness, before = _session(lambda h: h.advance(4.5))
+    assert snap_compare(harness.app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_paused(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     harness, before = _session(lambda h: h.advance(4.5), "space")
-    assert snap_compare(harness.app, terminal_size=(80, 24), run_before=before)
+    assert snap_compare(harness.app, terminal_size=size, run_before=before)
 
 
 def test_summary(snap_compare: SnapCompare, twelve_entry: Entry) -> None:

@@ -124,8 +124,10 @@ class SessionView(Screen[None]):
         how = (step.move.how.strip(), tuple(step.move.cautions))
         if self._set("how", how):
             text = " ".join(line.strip() for line in step.move.how.strip().splitlines())
-            cautions = [("\n⚠ " + c, "bold") for c in step.move.cautions]
-            self.query_one("#how", Static).update(Content.assemble(text, *cautions))
+            # The cautions come first: in a small window the how-to is cut at its foot, and
+            # what to keep the roller off must still show.
+            cautions = [("⚠ " + c + "\n", "bold") for c in step.move.cautions]
+            self.query_one("#how", Static).update(Content.assemble(*cautions, text))
 
     def _render_progress(self) -> None:
         s = self.session
