@@ -9,12 +9,14 @@ import array
 import importlib.util
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import threading
 import time
 import wave
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -213,15 +215,39 @@ def test_killing_the_worker_loses_no_later_cue(
             path.read_bytes() == frames(tone) and abs(t_heard - t_event) <= ON_TIME
             for t_event, tone in cued
         ), (path.name, t_heard - killed_at)
-    # Once it is up, no cue is lost: every one from then on is heard, in order.
+    # Once it is up, no cue is lost: every one from then on is heard, in order, unless the
+    # worker said in its log that the cue reached it too late (a busy machine can delay one
+    # past the limit at any time, and a late cue is dropped by design).
     later = [(t, tone) for t, tone in cued if t > killed_at + RESTARTED]
     assert len(later) >= 4
     heard_later = [(t, p) for t, p in heard if t > killed_at + RESTARTED - ON_TIME]
-    assert [p.read_bytes() for _, p in heard_later][-len(later) :] == [
-        frames(tone) for _, tone in later
-    ]
-    for (t_heard, _), (t_event, _) in zip(heard_later[-len(later) :], later, strict=True):
+    matched, missing = align_from_the_end(heard_later, later)
+    assert matched, "nothing was heard once the new sound process was up"
+    assert len(heard_later) - len(matched) <= sum(
+        1 for t, _ in cued if killed_at + RESTARTED - ON_TIME < t <= killed_at + RESTARTED
+    ), "a cue was heard that no event asked for"
+    log = (unknot_home / "cache" / "audio-worker.log").read_text()
+    dropped = Counter(re.findall(r"^dropped cue (\w+):", log, flags=re.MULTILINE))
+    assert not Counter(missing) - dropped, (missing, dropped)
+    for t_heard, t_event in matched:
         assert abs(t_heard - t_event) <= ON_TIME
+
+
+def align_from_the_end(
+    heard: list[tuple[float, Path]], cued: list[tuple[float, str]]
+) -> tuple[list[tuple[float, float]], list[str]]:
+    """Walk both lists back from their ends: each cue is either heard next (paired as the times
+    heard and cued) or missing. What is heard before the first cue is left over."""
+    matched: list[tuple[float, float]] = []
+    missing: list[str] = []
+    j = len(heard) - 1
+    for t_event, tone in reversed(cued):
+        if j >= 0 and heard[j][1].read_bytes() == frames(tone):
+            matched.append((heard[j][0], t_event))
+            j -= 1
+        else:
+            missing.append(tone)
+    return matched, missing
 
 
 def test_the_worker_drops_a_stale_cue_and_plays_a_fresh_one(capture: Capture) -> None:
@@ -233,10 +259,11 @@ def test_the_worker_drops_a_stale_cue_and_plays_a_fresh_one(capture: Capture) ->
         [sys.executable, *SAFE_PATH, "-m", WORKER_MODULE, str(ROOT / "sounds")],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         env=env,
         text=True,
     )
-    assert worker.stdin is not None and worker.stdout is not None
+    assert worker.stdin is not None and worker.stdout is not None and worker.stderr is not None
     try:
         assert worker.stdout.readline().split() == ["ready"]
         worker.stdin.write(f"play go {time.monotonic() - 5.0:.6f}\n")  # sent 5 s ago
@@ -250,6 +277,8 @@ def test_the_worker_drops_a_stale_cue_and_plays_a_fresh_one(capture: Capture) ->
         worker.wait(timeout=10)
     settle(capture, 1)
     assert [path.read_bytes() for _, path in capture.files()] == [frames("tick")]
+    # The log (the worker's stderr) says which cue was dropped and why.
+    assert re.search(r"^dropped cue go: it came 5\d{3} ms after", worker.stderr.read(), re.M)
 
 
 def test_spoken_cues_are_rendered_and_played(

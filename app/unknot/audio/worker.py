@@ -51,6 +51,13 @@ class Worker:
             return
         delay = time.monotonic() - sent
         if delay > STALE:
+            # Said in the log too (stderr), so that a cue not heard can be explained.
+            print(
+                f"dropped cue {name}: it came {delay * 1000:.0f} ms after it was sent "
+                f"(the limit is {STALE * 1000:.0f} ms)",
+                file=sys.stderr,
+                flush=True,
+            )
             reply(f"late {name}")
             return
         try:
