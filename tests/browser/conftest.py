@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from unknot.core.engine import Session
 from unknot.core.plan import build_plan
 from unknot.core.routine import Routine
 from unknot.core.routine_file import RoutineFile
+from unknot.data.library import find
 from unknot.remote.server import RemoteServer
 
 # Its get-ready step outlasts any wait for a page on a busy machine (8 s did not, beside a second
@@ -158,6 +159,11 @@ def routine(*moves: tuple[str, int], transition: int = 60, hold: int = 20) -> Ro
             ],
         }
     ).to_routine()
+
+
+def bundled(routine_id: str) -> Routine:
+    """A bundled routine whose get-ready step lasts a minute, like `ROUTINE`'s."""
+    return replace(find(routine_id).routine, transition=60)
 
 
 # The contrast of every visible text on its background, from the computed styles (WCAG 2).

@@ -8,8 +8,7 @@ from typing import Any
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import Serve
-from unknot.data.library import find
+from tests.browser.conftest import Serve, bundled
 
 pytestmark = pytest.mark.slow  # a real browser on the real clock
 
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.slow  # a real browser on the real clock
 async def test_the_figure_shows_under_the_move_and_follows_the_side(
     serve: Serve, browser: Any, width: int, height: int
 ) -> None:
-    served = await serve(find("pre-run-five-muscles").routine)
+    served = await serve(bundled("pre-run-five-muscles"))
     page = await browser.new_page(viewport={"width": width, "height": height})
     await page.goto(served.url)
     await expect(page.locator("#phase")).to_have_text("GET READY")

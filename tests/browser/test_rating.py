@@ -8,10 +8,9 @@ from typing import Any
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import Serve, Served
+from tests.browser.conftest import Serve, Served, bundled
 from tests.browser.test_layout import fits
 from unknot.core.events import Event, Rated
-from unknot.data.library import find
 
 pytestmark = pytest.mark.slow  # a real browser on the real clock
 
@@ -52,9 +51,7 @@ async def in_sight(page: Any) -> None:
 async def test_a_tap_rates_a_side_and_shows_the_score(
     serve: Serve, browser: Any, width: int, height: int
 ) -> None:
-    served = await serve(find("pre-run-five-muscles").routine)
-    served.engine.more()  # time enough to look: the get-ready step is short
-    served.wake.set()
+    served = await serve(bundled("pre-run-five-muscles"))
     heard: list[Event] = []
     served.engine.listen(heard.append)
     page = await browser.new_page(viewport={"width": width, "height": height})
@@ -73,7 +70,6 @@ async def test_a_tap_rates_a_side_and_shows_the_score(
     assert served.engine.state == "running"  # rating never pauses
     await page.click("#rating .row[data-side=right] button[data-score='10']")
     await expect(page.locator("#rating .row[data-side=right] .name")).to_have_text("Right 10")
-    await page.screenshot(path=f"/tmp/ratings2-{width}x{height}.png")
 
 
 async def test_the_rows_show_only_while_a_rating_is_invited(served: Served, browser: Any) -> None:

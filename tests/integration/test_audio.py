@@ -11,6 +11,7 @@ import json
 import os
 import re
 import signal
+import statistics
 import subprocess
 import sys
 import threading
@@ -35,13 +36,13 @@ pytestmark = [
     ),
 ]
 
-# A cue is heard within this of its event even with a second test suite keeping both cores busy:
-# a bound no such machine breaks, for what these tests check (each cue, in order, none lost, none
-# replayed late). Both ends are seen by this test, when it reads the event's line and when its
-# watcher finds the sound's file, and a busy machine delays each (by 0.36 s and by more than
-# 0.6 s between them, seen beside a second suite). `make bench` measures the real latency: a
-# few milliseconds on a quiet machine. That a stale cue is dropped is tested on its own below.
-ON_TIME = 1.0
+# Cues are heard, in the middle, within this of their events, even with a second test suite
+# keeping both cores busy. Both ends are seen by this test, when it reads the event's line and
+# when its watcher finds the sound's file, and a busy machine can stall either reading (a second
+# apart, seen beside a second suite): the median is what such a stall cannot move. `make bench`
+# measures the real latency: a millisecond or two on a quiet machine. That a stale cue is dropped
+# rather than played late is tested on its own below, with send times the test sets.
+ON_TIME = 0.5
 # A killed sound process is started again and ready within this, even beside a second suite (2 s
 # was once not enough there).
 RESTARTED = 3.0
@@ -129,18 +130,21 @@ def test_cues_arrive_in_order_and_on_time(
     proc = start(unknot_home, twelve, capture.config, "--no-voice")
     events = read_events(proc)
     assert proc.wait(timeout=10) == 0
-    cued = [(t, e, tone) for t, e in events if (tone := tone_for(e)) is not None]
-    assert sum(1 for _, e, _ in cued if e["event"] == "step_started") == 8
-    assert cued[-1][2] == "done"
-    settle(capture, len(cued))
-    files = capture.files()
-    assert len(files) == len(cued), [f.name for _, f in files]
-    for (heard, path), (arrived, event, tone) in zip(files, cued, strict=True):
-        data = path.read_bytes()
-        assert data == frames(tone), (path.name, tone)
-        samples = array.array("h", data)
-        assert max(abs(s) for s in samples) > 5000  # not silent
-        assert abs(heard - arrived) <= ON_TIME, (event, heard - arrived)
+    cued = [(t, tone) for t, e in events if (tone := tone_for(e)) is not None]
+    assert sum(1 for _, e in events if e["event"] == "step_started") == 8
+    assert cued[-1][1] == "done"
+    # Every cue is heard, in order, unless the sound process logged it as dropped for coming
+    # too late (a busy machine can delay any cue past the limit: see the stale-cue test).
+    matched, missing, left_over = align_from_the_end(device_files(capture), cued)
+    assert not left_over, f"heard without a cue to match: {left_over}"
+    assert not Counter(tone for _, tone in missing) - dropped_cues(unknot_home), missing
+    assert len(matched) >= len(cued) - 2
+    for path, _ in matched:
+        assert max(abs(s) for s in array.array("h", path.read_bytes())) > 5000  # not silent
+    # On time: the middle of the delays between reading an event's line and seeing its sound's
+    # file, which one stalled reading on a busy machine cannot move.
+    lags = [abs(capture.seen[p.name] - t) for p, t in matched if p.name in capture.seen]
+    assert statistics.median(lags) <= ON_TIME, sorted(lags)
 
 
 def test_without_a_device_the_bell_takes_over_quietly(
@@ -211,11 +215,7 @@ def test_killing_the_worker_loses_no_later_cue(
         n for n, (_, e) in enumerate(events) if e["event"] == "step_started" and e["index"] == 3
     )
     cued = [(t, tone) for t, e in events[began:] if (tone := tone_for(e)) is not None]
-    # Each sound opens the device once and the device writes a new file, named in turn.
-    heard = sorted(
-        (p for p in quiet_folder(capture.folder) if p.name not in made_before),
-        key=lambda p: p.name,
-    )
+    heard = [p for p in device_files(capture) if p.name not in made_before]
     # What is heard after the kill is those cues, in order, none twice and none that no event
     # asked for. While the new process starts (a Python process: slower on a busy machine) a
     # cue waits for it, and is dropped if it comes later than the limit for a stale cue (see the
@@ -227,38 +227,44 @@ def test_killing_the_worker_loses_no_later_cue(
     assert not left_over, f"heard without a cue to match: {left_over}"
     up = killed_at + RESTARTED
     assert sum(1 for t, _ in cued if t > up) >= 4
-    assert any(t > up for t in matched), "nothing was heard once the new sound process was up"
-    log = (unknot_home / "cache" / "audio-worker.log").read_text()
-    dropped = Counter(re.findall(r"^dropped cue (\w+):", log, flags=re.MULTILINE))
+    assert any(t > up for _, t in matched), "nothing was heard once the new sound process was up"
     lost = Counter(tone for t, tone in missing if t > up)
-    assert not lost - dropped, (lost, dropped)
+    assert not lost - dropped_cues(unknot_home), lost
 
 
-def quiet_folder(folder: Path, timeout: float = 5.0) -> list[Path]:
-    """The capture files once no new one has come for a second (or `timeout` has passed)."""
+def device_files(capture: Capture, timeout: float = 5.0) -> list[Path]:
+    """The files the device wrote, in the order it named them (each sound opens it once, and
+    each opening writes a new file), once no new one has come for a second."""
+    files = sorted(capture.folder.glob("cue.raw*"))
     end = time.monotonic() + timeout
-    files = sorted(folder.glob("cue.raw*"))
     while time.monotonic() < end:
         time.sleep(1.0)
-        now = sorted(folder.glob("cue.raw*"))
+        now = sorted(capture.folder.glob("cue.raw*"))
         if now == files:
             break
         files = now
     return files
 
 
+def dropped_cues(home: Path) -> Counter[str]:
+    """How many of each tone the sound process logged as dropped for coming too late."""
+    log = home / "cache" / "audio-worker.log"
+    text = log.read_text() if log.exists() else ""
+    return Counter(re.findall(r"^dropped cue (\w+):", text, flags=re.MULTILINE))
+
+
 def align_from_the_end(
     heard: list[Path], cued: list[tuple[float, str]]
-) -> tuple[list[float], list[tuple[float, str]], list[str]]:
+) -> tuple[list[tuple[Path, float]], list[tuple[float, str]], list[str]]:
     """Walk both lists back from their ends: each cue is either the next one heard or missing.
-    Returns the times of the cues heard, the cues missing, and the names of the files heard
-    that no cue matched."""
-    matched: list[float] = []
+    Returns each file heard with its cue's time, the cues missing, and the names of the files
+    heard that no cue matched."""
+    matched: list[tuple[Path, float]] = []
     missing: list[tuple[float, str]] = []
     j = len(heard) - 1
     for t_event, tone in reversed(cued):
         if j >= 0 and heard[j].read_bytes() == frames(tone):
-            matched.append(t_event)
+            matched.append((heard[j], t_event))
             j -= 1
         else:
             missing.append((t_event, tone))
@@ -404,5 +410,6 @@ def test_a_folder_with_its_own_app_and_unknot_packages_cannot_replace_ours(
     stderr = proc.stderr.read()
     assert "terminal bell" not in stderr, stderr[-2000:]
     cued = [e for _, e in events if tone_for(e)]
-    settle(capture, len(cued))
-    assert len(capture.files()) == len(cued) > 10
+    assert len(cued) > 10
+    # Each cue is heard, or logged as dropped for coming too late on a busy machine.
+    assert len(device_files(capture)) + sum(dropped_cues(unknot_home).values()) == len(cued)

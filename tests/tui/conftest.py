@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.css.query import NoMatches
+from textual.pilot import Pilot
 
 from unknot.audio import CuePlayer, RecordingPlayer
 from unknot.core.clock import FakeClock
@@ -94,3 +98,20 @@ def shown_in(app: UnknotApp, selector: str) -> str:
     region = app.screen.query_one(selector).content_region
     lines = screen_text(app).splitlines()[region.y : region.bottom]
     return " ".join(" ".join(line[region.x : region.right].split()) for line in lines).strip()
+
+
+async def shown_when(app: UnknotApp, pilot: Pilot[Any], selector: str, text: str) -> str:
+    """What `shown_in` reads once it contains `text`: a screen or dialog that has just appeared
+    can be drawn a frame or two later on a busy machine. Fails after 3 s, saying what it saw."""
+    shown = ""
+    end = time.monotonic() + 3.0
+    while True:
+        try:
+            shown = shown_in(app, selector)
+        except NoMatches:
+            shown = ""
+        if text in shown or time.monotonic() > end:
+            break
+        await pilot.pause(0.01)
+    assert text in shown, f"{selector} never showed {text!r}: {shown!r}"
+    return shown

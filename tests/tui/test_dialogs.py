@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.tui.conftest import Harness, record_notifications, screen_text, shown_in
+from tests.tui.conftest import Harness, record_notifications, screen_text, shown_in, shown_when
 from tests.tui.test_history_screens import interrupted
 from unknot.audio import BellPlayer
 from unknot.data import paths
@@ -95,8 +95,7 @@ async def test_resume_offer_names_routine_move_and_time(
     async with harness.app.run_test(size=size) as pilot:
         await pilot.pause()
         assert isinstance(harness.app.screen, ResumeDialog)
-        shown = shown_in(harness.app, "#dialog")
-        assert f"Resume {entry.routine.name}?" in shown
+        shown = await shown_when(harness.app, pilot, "#dialog", f"Resume {entry.routine.name}?")
         assert "stopped at IT band, right side, 0:10 left." in shown
         assert "resume there" in shown and "start over from the first move" in shown
 
@@ -152,8 +151,7 @@ async def test_a_second_session_asks_first_and_stops_the_first(
         running: SessionScreen = first
         app.start_session(other)
         await pilot.pause()
-        shown = shown_in(app, "#dialog")
-        assert f"Start {other.routine.name}?" in shown
+        shown = await shown_when(app, pilot, "#dialog", f"Start {other.routine.name}?")
         assert "saved as stopped at getting ready for Alpha" in shown
         await pilot.press("n")
         await pilot.pause()
@@ -252,7 +250,7 @@ async def test_a_final_write_that_failed_is_said_on_the_summary(harness: Harness
         harness.advance(100)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert "the disk is full" in shown_in(app, "#summary-notice")
+        await shown_when(app, pilot, "#summary-notice", "the disk is full")
 
 
 async def test_words_in_the_picker_count_right(unknot_home: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tui.conftest import Harness, screen_text, shown_in
+from tests.tui.conftest import Harness, screen_text, shown_when
 from unknot.core.clock import FakeClock
 from unknot.core.engine import Session
 from unknot.core.plan import build_plan
@@ -53,9 +53,8 @@ async def test_a_fitted_session_resumes_from_the_picker(unknot_home: Path) -> No
     async with harness.app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(harness.app.screen, ResumeDialog)
-        shown = shown_in(harness.app, "#dialog")
+        shown = await shown_when(harness.app, pilot, "#dialog", "Resume Pre-run: five muscles?")
         assert "cannot be resumed" not in shown
-        assert "Resume Pre-run: five muscles?" in shown
         await pilot.press("y")
         await pilot.pause()
         screen = harness.app.screen
