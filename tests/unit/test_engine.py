@@ -374,3 +374,27 @@ def test_more_adds_at_most_ten_minutes_to_a_step(clock: FakeClock) -> None:
     assert session.index == 1
     session.more()
     assert session.remaining() == 150
+
+
+class TickingClock(FakeClock):
+    """A clock that, once set going, moves on by 10 ms each time it is read, as a real one can
+    between two readings on a busy machine."""
+
+    tick = 0.0
+
+    def __call__(self) -> float:
+        self.advance(self.tick)
+        return super().__call__()
+
+
+def test_a_paused_step_stands_still_however_its_clock_is_read() -> None:
+    clock = TickingClock()
+    session = Session(build_plan(LONG), clock=clock)
+    session.start()
+    session.next()  # into Long's left side: 120 s
+    session.pause()
+    clock.tick = 0.01
+    readings = [session.remaining() for _ in range(5)]
+    # Never more than the step's length: 120.01 s would show 2:01 on a 2:00 step.
+    assert readings == [120.0] * 5
+    assert session.active() == session.active()

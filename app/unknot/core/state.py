@@ -91,8 +91,13 @@ class SessionState:
         return self.clock() - self._t0 if self.state != "ready" else 0.0
 
     def active(self) -> float:
-        """Seconds since the start that were not paused."""
-        return self.elapsed() - self.paused_seconds
+        """Seconds since the start that were not paused. While paused it stands still: the
+        clock is read once, as two readings a moment apart would move it back by that moment."""
+        if self.state == "ready":
+            return 0.0
+        if self.state == "paused":
+            return self._paused_at - self._t0 - self._paused_total
+        return self.clock() - self._t0 - self._paused_total
 
     @property
     def carried_active(self) -> float:
